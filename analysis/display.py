@@ -1,0 +1,26 @@
+"""Showing tables in notebooks and reports: full text, wrapped, always HTML-escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+
+def wide_text(table: pd.DataFrame, width: str = "32em") -> Styler:
+    """A styled table whose text cells wrap instead of being cut, escaped as HTML.
+
+    Article text may contain ``<script>`` or markup: it is shown as text, never run.
+    """
+    return (
+        table.style.format(escape="html", na_rep="")
+        .set_properties(
+            **{
+                "white-space": "pre-wrap",
+                "text-align": "left",
+                "min-width": "8em",
+                "max-width": width,
+                "vertical-align": "top",
+            }
+        )
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    )

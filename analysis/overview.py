@@ -1,0 +1,108 @@
+"""The versions of one story side by side: metadata, lengths, contributors, openings."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .errors import NeedsTwoVersionsError
+from .tables import Corpus
+
+VERSION_COLUMNS = [
+    "article_id",
+    "role",
+    "outlet",
+    "published",
+    "headline",
+    "dateline",
+    "date_line_date",
+    "page_line",
+    "n_paragraphs",
+    "n_sentences",
+    "n_words",
+    "words_per_sentence",
+    "contributing_organisations",
+    "n_contributors",
+]
+
+
+def versions(corpus: Corpus, story_id: str) -> pd.DataFrame:
+    """One row per version of the story, original first: metadata and lengths."""
+    table = corpus.story(story_id)["articles"].copy()
+    table["words_per_sentence"] = (table["n_words"] / table["n_sentences"]).round(1)
+    order = table["role"].map({"original": 0}).fillna(1)
+    return table.assign(_order=order).sort_values(["_order", "published"])[VERSION_COLUMNS]
+
+
+def parts(corpus: Corpus, story_id: str) -> pd.DataFrame:
+    """The non-body parts (headline, date line, dateline, credits, page line) of each version.
+
+    Rows are parts, columns are article ids; a missing part is empty.
+    """
+    table = corpus.story(story_id)["parts"]
+    table = table[table["part"] != "body"]
+    wide = table.pivot(index="part", columns="article_id", values="text")
+    order = [
+        p for p in ("headline", "date_line", "dateline", "credits", "page_line") if p in wide.index
+    ]
+    return wide.reindex(index=order, columns=_article_order(corpus, story_id)).fillna("")
+
+
+def contributors(corpus: Corpus, story_id: str) -> pd.DataFrame:
+    """Who contributed to each version, grouped by organisation, in credit order."""
+    table = corpus.story(story_id)["contributors"]
+    grouped = table.groupby(["article_id", "organisation"], sort=False)["name"]
+    return (
+        grouped.agg(lambda names: ", ".join(names))
+        .reset_index(name="contributors")
+        .assign(n_contributors=grouped.size().to_numpy())
+    )
+
+
+def openings(corpus: Corpus, story_id: str, n: int = 3, wide: bool = True) -> pd.DataFrame:
+    """The first ``n`` body paragraphs of each version.
+
+    ``wide``: side by side (rows: paragraph number, columns: article ids), as the
+    notebook shows them; otherwise one row per paragraph, as exported.
+    """
+    table = corpus.story(story_id)["paragraphs"]
+    table = table[table["paragraph_index"] <= n]
+    if not wide:
+        return table[["article_id", "paragraph_id", "paragraph_index", "text"]].reset_index(
+            drop=True
+        )
+    wide = table.pivot(index="paragraph_index", columns="article_id", values="text")
+    wide.index.name = "paragraph"
+    return wide.reindex(columns=_article_order(corpus, story_id)).fillna("")
+
+
+def paragraph_lengths(corpus: Corpus, story_id: str) -> pd.DataFrame:
+    """Words per body paragraph for each version, in reading order (long format)."""
+    table = corpus.story(story_id)["paragraphs"]
+    return table[["article_id", "paragraph_id", "paragraph_index", "n_sentences", "n_words"]]
+
+
+def comparison_status(corpus: Corpus, story_id: str) -> str:
+    """A sentence saying whether the story can be compared, and if not, why."""
+    try:
+        pairs = corpus.pairs(story_id)
+    except NeedsTwoVersionsError as error:
+        return f"Comparisons are not available: {error.problem}."
+    names = ", ".join(version.article_id for _, version in pairs)
+    return (
+        f"{len(pairs) + 1} versions: each comparison sets the original "
+        f"({pairs[0][0].article_id}) against {names}."
+    )
+
+
+def _article_order(corpus: Corpus, story_id: str) -> list[str]:
+    """Article ids of the story, original first."""
+    return versions(corpus, story_id)["article_id"].tolist()
+
+
+def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
+    """The overview tables of one story, as exported (see the README's data dictionary)."""
+    return {
+        "versions": versions(corpus, story_id),
+        "openings": openings(corpus, story_id, wide=False),
+        "contributors_by_organisation": contributors(corpus, story_id),
+    }

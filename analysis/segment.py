@@ -1,0 +1,76 @@
+"""Sentences and tokens of a paragraph, as spans into the original text.
+
+Sentences come from NLTK's Punkt with parameters we supply (no trained model, so no
+download): the news abbreviations in ``data/abbreviations.txt`` never end a sentence,
+and a closing quotation mark stays with its sentence. Tokens come from NLTK's
+RegexpTokenizer with a news-aware pattern: abbreviations ("Mr.", "U.S."), numbers
+("5,200"), hyphenated names ("Abdul-Mahdi") and contractions ("won’t") are one token.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+
+@cache
+def abbreviations() -> tuple[str, ...]:
+    """The abbreviations of ``data/abbreviations.txt``, as written (with final period)."""
+    text = resources.files("analysis").joinpath("data/abbreviations.txt").read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Punkt with the news abbreviations as its parameters."""
+    params = PunktParameters()
+    params.abbrev_types = {a.lower().rstrip(".") for a in abbreviations()}
+    return PunktSentenceTokenizer(params)
+
+
+@cache
+def word_tokenizer() -> RegexpTokenizer:
+    """A RegexpTokenizer whose tokens are words, numbers, abbreviations or punctuation."""
+    abbrevs = "|".join(re.escape(a) for a in sorted(abbreviations(), key=len, reverse=True))
+    apostrophe = "['’]"
+    pattern = rf"""
+        (?:{abbrevs})(?!\w)                        # Mr. U.S. Jan. a.m.
+        | (?:[A-Za-z]\.){{2,}}(?!\w)               # other initialisms: F.B.I.
+        | \d+(?:[.,:/]\d+)*(?:%|(?:st|nd|rd|th)\b)?(?:-\w+)*  # 5,200 2.5 10% 2nd 81-nation
+        | \w+(?:(?:-|{apostrophe})\w+)*           # words, Abdul-Mahdi, won't, Iraq's
+        | \.\.\.|…|--|—|–                         # ellipsis and dashes
+        | \S                                      # any other mark
+    """
+    return RegexpTokenizer(pattern, flags=re.VERBOSE | re.UNICODE)
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` as offsets into ``text``."""
+    chunk = text[start:end]
+    spans = []
+    for s, e in sentence_tokenizer().span_tokenize(chunk):
+        while s < e and chunk[s].isspace():
+            s += 1
+        while e > s and chunk[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((start + s, start + e))
+    return spans
+
+
+def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Token spans of ``text[start:end]`` as offsets into ``text``."""
+    return [(start + s, start + e) for s, e in word_tokenizer().span_tokenize(text[start:end])]
+
+
+WORD_RE = re.compile(r"\w")
+
+
+def is_word(token: str) -> bool:
+    """True for tokens that count as words (they contain a letter or digit)."""
+    return WORD_RE.search(token) is not None

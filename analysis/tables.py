@@ -1,0 +1,318 @@
+"""Articles as pandas DataFrames: articles, parts, paragraphs, sentences, tokens, contributors.
+
+Every row has a stable id from which its article can be read (``nyt-2020-01-10:s012``)
+and ``start``/``end`` offsets into the article's original text, so that
+``original[start:end] == text`` holds for every row of every table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from .corpus import Source, read_sources
+from .errors import CorpusError, NeedsTwoVersionsError, ParseError
+from .normalize import comparison_view, typography
+from .parse import Contributor, ParsedArticle, parse_article, parse_credits
+from .segment import is_word, sentence_spans, token_spans
+
+TABLE_NAMES = ("articles", "parts", "paragraphs", "sentences", "tokens", "contributors")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One version of a story: its source, its parts and its credits."""
+
+    source: Source
+    parsed: ParsedArticle
+    contributors: tuple[Contributor, ...]
+
+    @property
+    def article_id(self) -> str:
+        return self.source.article_id
+
+    @property
+    def text(self) -> str:
+        """The original text, exactly as decoded."""
+        return self.source.text
+
+    def part_text(self, name: str) -> str | None:
+        """The text of part ``name`` (headline, dateline, …), or None."""
+        span = self.parsed.part(name)
+        return None if span is None else self.text[span.start : span.end]
+
+
+def parse_source(source: Source) -> Article:
+    """Parse one source into an Article; a text without body raises ParseError naming it."""
+    try:
+        parsed = parse_article(source.text, source.fmt)
+    except ValueError as error:
+        raise ParseError(source.source, str(error)) from None
+    credits = parsed.part("credits")
+    contributors = tuple(parse_credits(source.text, credits)) if credits else ()
+    return Article(source, parsed, contributors)
+
+
+def _rows(article: Article) -> dict[str, list[dict]]:
+    """The rows of every table for one article."""
+    aid, text = article.article_id, article.text
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES[1:]}
+    for span in article.parsed.parts:
+        rows["parts"].append(
+            {
+                "article_id": aid,
+                "part_id": f"{aid}:{span.part}",
+                "part": span.part,
+                "start": span.start,
+                "end": span.end,
+                "text": text[span.start : span.end],
+            }
+        )
+    n_sentence = n_token = 0
+    for p_index, (p_start, p_end) in enumerate(article.parsed.paragraphs, start=1):
+        paragraph_id = f"{aid}:p{p_index:02d}"
+        p_sentences = sentence_spans(text, p_start, p_end)
+        p_words = 0
+        for s_in_p, (s_start, s_end) in enumerate(p_sentences, start=1):
+            n_sentence += 1
+            sentence_id = f"{aid}:s{n_sentence:03d}"
+            s_words = 0
+            for t_start, t_end in token_spans(text, s_start, s_end):
+                n_token += 1
+                token = text[t_start:t_end]
+                word = is_word(token)
+                s_words += word
+                rows["tokens"].append(
+                    {
+                        "article_id": aid,
+                        "sentence_id": sentence_id,
+                        "token_id": f"{aid}:t{n_token:04d}",
+                        "token_index": n_token,
+                        "start": t_start,
+                        "end": t_end,
+                        "text": token,
+                        "norm": comparison_view(token),
+                        "is_word": word,
+                    }
+                )
+            p_words += s_words
+            sentence = text[s_start:s_end]
+            rows["sentences"].append(
+                {
+                    "article_id": aid,
+                    "paragraph_id": paragraph_id,
+                    "sentence_id": sentence_id,
+                    "sentence_index": n_sentence,
+                    "index_in_paragraph": s_in_p,
+                    "start": s_start,
+                    "end": s_end,
+                    "text": sentence,
+                    "norm_text": typography(sentence),
+                    "n_words": s_words,
+                }
+            )
+        paragraph = text[p_start:p_end]
+        rows["paragraphs"].append(
+            {
+                "article_id": aid,
+                "paragraph_id": paragraph_id,
+                "paragraph_index": p_index,
+                "start": p_start,
+                "end": p_end,
+                "text": paragraph,
+                "norm_text": typography(paragraph),
+                "n_sentences": len(p_sentences),
+                "n_words": p_words,
+            }
+        )
+    for c_index, person in enumerate(article.contributors, start=1):
+        rows["contributors"].append(
+            {
+                "article_id": aid,
+                "contributor_id": f"{aid}:c{c_index:02d}",
+                "organisation": person.organisation or article.source.outlet,
+                "name": person.name,
+                "start": person.start,
+                "end": person.end,
+            }
+        )
+    return rows
+
+
+def _article_row(article: Article, rows: dict[str, list[dict]]) -> dict:
+    """The row of the ``articles`` table for one article."""
+    source = article.source
+    organisations = dict.fromkeys(row["organisation"] for row in rows["contributors"])
+    return {
+        "article_id": source.article_id,
+        "story_id": source.story_id,
+        "role": source.role,
+        "outlet": source.outlet,
+        "published": source.published,
+        "format": source.fmt,
+        "headline": article.part_text("headline"),
+        "date_line_date": article.parsed.date_line_date,
+        "dateline": article.part_text("dateline"),
+        "credits": article.part_text("credits"),
+        "page_line": article.part_text("page_line"),
+        "contributing_organisations": "; ".join(organisations),
+        "n_contributors": len(rows["contributors"]),
+        "n_paragraphs": len(rows["paragraphs"]),
+        "n_sentences": len(rows["sentences"]),
+        "n_words": sum(row["n_words"] for row in rows["paragraphs"]),
+        "n_chars": len(source.text),
+        "source": source.location,
+        "sha256": source.sha256,
+        "encoding": source.encoding,
+        "had_bom": source.had_bom,
+        "original": source.text,
+    }
+
+
+def build_tables(articles: list[Article]) -> dict[str, pd.DataFrame]:
+    """Every table for ``articles``, keyed by name (see TABLE_NAMES)."""
+    collected: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+    for article in articles:
+        rows = _rows(article)
+        collected["articles"].append(_article_row(article, rows))
+        for name, table_rows in rows.items():
+            collected[name].extend(table_rows)
+    return {name: pd.DataFrame(collected[name], columns=_COLUMNS[name]) for name in TABLE_NAMES}
+
+
+_COLUMNS = {
+    "articles": [
+        "article_id",
+        "story_id",
+        "role",
+        "outlet",
+        "published",
+        "format",
+        "headline",
+        "date_line_date",
+        "dateline",
+        "credits",
+        "page_line",
+        "contributing_organisations",
+        "n_contributors",
+        "n_paragraphs",
+        "n_sentences",
+        "n_words",
+        "n_chars",
+        "source",
+        "sha256",
+        "encoding",
+        "had_bom",
+        "original",
+    ],
+    "parts": ["article_id", "part_id", "part", "start", "end", "text"],
+    "paragraphs": [
+        "article_id",
+        "paragraph_id",
+        "paragraph_index",
+        "start",
+        "end",
+        "text",
+        "norm_text",
+        "n_sentences",
+        "n_words",
+    ],
+    "sentences": [
+        "article_id",
+        "paragraph_id",
+        "sentence_id",
+        "sentence_index",
+        "index_in_paragraph",
+        "start",
+        "end",
+        "text",
+        "norm_text",
+        "n_words",
+    ],
+    "tokens": [
+        "article_id",
+        "sentence_id",
+        "token_id",
+        "token_index",
+        "start",
+        "end",
+        "text",
+        "norm",
+        "is_word",
+    ],
+    "contributors": ["article_id", "contributor_id", "organisation", "name", "start", "end"],
+}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Parsed article versions, grouped into stories, with their tables."""
+
+    articles: tuple[Article, ...]
+
+    @classmethod
+    def from_sources(cls, sources: list[Source]) -> Corpus:
+        return cls(tuple(parse_source(source) for source in sources))
+
+    @property
+    def story_ids(self) -> list[str]:
+        """Story ids in order of first appearance."""
+        return list(dict.fromkeys(a.source.story_id for a in self.articles))
+
+    def story(self, story_id: str) -> Corpus:
+        """The versions of one story; raises CorpusError listing the known stories."""
+        chosen = tuple(a for a in self.articles if a.source.story_id == story_id)
+        if not chosen:
+            known = ", ".join(self.story_ids)
+            raise CorpusError(story_id, f"no such story in the corpus (stories: {known})")
+        return Corpus(chosen)
+
+    def article(self, article_id: str) -> Article:
+        """One version by its article id."""
+        for article in self.articles:
+            if article.article_id == article_id:
+                return article
+        raise CorpusError(article_id, "no such article in the corpus")
+
+    def original(self, story_id: str) -> Article | None:
+        """The original version of a story, or None if none is marked original."""
+        versions = self.story(story_id).articles
+        return next((a for a in versions if a.source.role == "original"), None)
+
+    def pairs(self, story_id: str) -> list[tuple[Article, Article]]:
+        """(original, version) for every other version of a story: what comparisons use.
+
+        Raises NeedsTwoVersionsError when the story has one version or no original.
+        """
+        versions = self.story(story_id).articles
+        if len(versions) < 2:
+            raise NeedsTwoVersionsError(
+                story_id,
+                f"the story has only one version ({versions[0].article_id}); "
+                "comparisons need two versions of the same story",
+            )
+        original = self.original(story_id)
+        if original is None:
+            raise NeedsTwoVersionsError(
+                story_id, "no version has role 'original'; comparisons need one original"
+            )
+        return [(original, a) for a in versions if a is not original]
+
+    @cached_property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """All tables (articles, parts, paragraphs, sentences, tokens, contributors)."""
+        return build_tables(list(self.articles))
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+
+def load(path: str | None = None, story: str | None = None) -> Corpus:
+    """Load a corpus (default: the seed story) from a manifest, folder or CSV/JSONL table.
+
+    ``story`` keeps only that story's versions.
+    """
+    corpus = Corpus.from_sources(read_sources(path))
+    return corpus.story(story) if story is not None else corpus
