@@ -8,13 +8,21 @@ never used for offsets (offsets always point into the original text).
   spaces as a plain space, soft hyphens removed, runs of whitespace as one space.
 - :func:`comparison_view`: typography, then case folding.
 
-House-style rules (honorifics, "American" → "U.S.") are added by the wording module
-on top of these views.
+- :func:`style_view`: typography, then the house-style rules of
+  ``data/style_rules.csv`` (honorifics, "American" → "U.S.", "Suleimani" →
+  "Soleimani", …), which map the NYT and AP forms to one shared form.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pandas as pd
 
 TYPOGRAPHY_TABLE = str.maketrans(
     {
@@ -52,3 +60,68 @@ def typography(text: str) -> str:
 def comparison_view(text: str) -> str:
     """The view versions are compared on: typography normalised, then case-folded."""
     return typography(text).casefold()
+
+
+@dataclass(frozen=True)
+class StyleRule:
+    """One house-style rule from ``data/style_rules.csv``: NYT form -> the shared (AP) form."""
+
+    rule_id: str
+    category: str
+    pattern: re.Pattern[str]
+    replacement: str
+    rationale: str
+
+
+@cache
+def style_rules() -> tuple[StyleRule, ...]:
+    """The house-style rules, in the order they are applied."""
+    text = resources.files("analysis").joinpath("data/style_rules.csv").read_text("utf-8")
+    rules = []
+    for row in csv.DictReader(io.StringIO(text)):
+        rules.append(
+            StyleRule(
+                row["rule_id"],
+                row["category"],
+                re.compile(row["pattern"]),
+                row["replacement"],
+                row["rationale"],
+            )
+        )
+    return tuple(rules)
+
+
+def style_rules_table() -> pd.DataFrame:
+    """The house-style rules as a table (rule_id, category, pattern, replacement, rationale)."""
+    return pd.DataFrame(
+        [
+            {
+                "rule_id": r.rule_id,
+                "category": r.category,
+                "pattern": r.pattern.pattern,
+                "replacement": r.replacement,
+                "rationale": r.rationale,
+            }
+            for r in style_rules()
+        ]
+    )
+
+
+def apply_style(text: str) -> tuple[str, list[str]]:
+    """Text with typography and every house-style rule applied, and the ids of the rules that fired.
+
+    Both versions of a story are mapped to the same (AP-like) form, so what still differs
+    afterwards is not house style.
+    """
+    view = typography(text)
+    fired = []
+    for rule in style_rules():
+        view, n = rule.pattern.subn(rule.replacement, view)
+        if n:
+            fired.append(rule.rule_id)
+    return view, fired
+
+
+def style_view(text: str) -> str:
+    """Text with typography and house style normalised (case kept)."""
+    return apply_style(text)[0]
