@@ -1,0 +1,11 @@
+"""Figures drawn from tables, one module per analysis. Each function returns a matplotlib Figure.
+
+- :mod:`analysis.plots.overview`: lengths and paragraph profiles (notebook 00).
+"""
+
+from __future__ import annotations
+
+from . import overview
+from .overview import lengths, paragraph_profile
+
+__all__ = ["lengths", "overview", "paragraph_profile"]
