@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import display, offline, overview, plots
+from . import align, display, distinctive, normalize, offline, overview, plots, wording
 from .corpus import SEED_MANIFEST, read_sources
 from .errors import (
     ChecksumError,
@@ -53,9 +53,13 @@ __all__ = [
     "OfflineError",
     "ParseError",
     "PathEscapeError",
+    "align",
     "display",
+    "distinctive",
     "load",
+    "normalize",
     "overview",
     "plots",
     "read_sources",
+    "wording",
 ]

@@ -70,6 +70,7 @@ class StyleRule:
     category: str
     pattern: re.Pattern[str]
     replacement: str
+    triggers: tuple[str, ...]  # the rule can only match if one of these strings occurs
     rationale: str
 
 
@@ -85,6 +86,7 @@ def style_rules() -> tuple[StyleRule, ...]:
                 row["category"],
                 re.compile(row["pattern"]),
                 row["replacement"],
+                tuple(t for t in row["triggers"].split("|") if t),
                 row["rationale"],
             )
         )
@@ -92,7 +94,7 @@ def style_rules() -> tuple[StyleRule, ...]:
 
 
 def style_rules_table() -> pd.DataFrame:
-    """The house-style rules as a table (rule_id, category, pattern, replacement, rationale)."""
+    """The house-style rules as a table (the columns of ``data/style_rules.csv``)."""
     return pd.DataFrame(
         [
             {
@@ -100,11 +102,24 @@ def style_rules_table() -> pd.DataFrame:
                 "category": r.category,
                 "pattern": r.pattern.pattern,
                 "replacement": r.replacement,
+                "triggers": "|".join(r.triggers),
                 "rationale": r.rationale,
             }
             for r in style_rules()
         ]
     )
+
+
+def apply_style_counts(text: str) -> tuple[str, dict[str, int]]:
+    """The style view of ``text`` and how many times each rule fired (every rule is a key)."""
+    view = typography(text)
+    counts = {}
+    for rule in style_rules():
+        if rule.triggers and not any(t in view for t in rule.triggers):
+            counts[rule.rule_id] = 0  # a plain substring test is much cheaper than the regex
+            continue
+        view, counts[rule.rule_id] = rule.pattern.subn(rule.replacement, view)
+    return view, counts
 
 
 def apply_style(text: str) -> tuple[str, list[str]]:
@@ -113,13 +128,8 @@ def apply_style(text: str) -> tuple[str, list[str]]:
     Both versions of a story are mapped to the same (AP-like) form, so what still differs
     afterwards is not house style.
     """
-    view = typography(text)
-    fired = []
-    for rule in style_rules():
-        view, n = rule.pattern.subn(rule.replacement, view)
-        if n:
-            fired.append(rule.rule_id)
-    return view, fired
+    view, counts = apply_style_counts(text)
+    return view, [rule_id for rule_id, n in counts.items() if n]
 
 
 def style_view(text: str) -> str:

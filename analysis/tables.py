@@ -267,7 +267,16 @@ class Corpus:
         if not chosen:
             known = ", ".join(self.story_ids)
             raise CorpusError(story_id, f"no such story in the corpus (stories: {known})")
-        return Corpus(chosen)
+        if len(chosen) == len(self.articles):
+            return self
+        story = Corpus(chosen)
+        ids = {a.article_id for a in chosen}
+        # Reuse the tables already built rather than segmenting the story again.
+        story.__dict__["tables"] = {
+            name: table[table["article_id"].isin(ids)].reset_index(drop=True)
+            for name, table in self.tables.items()
+        }
+        return story
 
     def article(self, article_id: str) -> Article:
         """One version by its article id."""

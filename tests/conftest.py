@@ -58,3 +58,15 @@ def manifest_row(article_id: str, path: str, **overrides: str) -> dict[str, str]
     }
     row.update(overrides)
     return row
+
+
+def make_corpus(*texts: str, fmt: str = "plain") -> analysis.Corpus:
+    """A story "s" whose first text is the original ("v0") and the others versions ("v1", …)."""
+    from analysis.corpus import Source
+
+    sources = [
+        Source(f"v{k}", "s", "original" if k == 0 else "syndicated", "Outlet", "2020-01-01", fmt,
+               text, f"constructed-{k}", str(k), "utf-8")
+        for k, text in enumerate(texts)
+    ]  # fmt: skip
+    return analysis.Corpus.from_sources(sources)

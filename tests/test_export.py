@@ -12,6 +12,7 @@ import pytest
 from conftest import NYT_ID, ROOT, STORY_ID, manifest_row, write_manifest
 
 from analysis.__main__ import main
+from analysis.errors import CorpusWarning
 from analysis.export import guard_formulas
 
 EXPECTED = [
@@ -24,6 +25,14 @@ EXPECTED = [
     "versions",
     "openings",
     "contributors_by_organisation",
+    "alignment",
+    "redline",
+    "edits",
+    "wording_summary",
+    "edit_categories",
+    "edit_examples",
+    "vocabulary_overlap",
+    "distinctive_words",
 ]
 
 
@@ -71,7 +80,8 @@ def test_story_and_manifest_options(tmp_path: Path) -> None:
         tmp_path, [manifest_row("a", "a.txt", role="original", story_id="other")]
     )
     out = tmp_path / "out"
-    code = main(["export", "--out", str(out), "--manifest", str(manifest), "--story", "other"])
+    with pytest.warns(CorpusWarning, match="wording tables not written.*only one version"):
+        code = main(["export", "--out", str(out), "--manifest", str(manifest), "--story", "other"])
     assert code == 0
     assert pd.read_csv(out / "sentences.csv")["text"].tolist() == ["Body one.", "Two."]
 
