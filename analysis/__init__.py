@@ -11,7 +11,18 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import align, display, distinctive, normalize, offline, overview, plots, wording
+from . import (
+    align,
+    display,
+    distinctive,
+    normalize,
+    offline,
+    overview,
+    plots,
+    readability,
+    syllables,
+    wording,
+)
 from .corpus import SEED_MANIFEST, read_sources
 from .errors import (
     ChecksumError,
@@ -61,5 +72,7 @@ __all__ = [
     "overview",
     "plots",
     "read_sources",
+    "readability",
+    "syllables",
     "wording",
 ]

@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def export_command(out: Path, story: str | None, manifest: Path | None) -> list[Path]:
     """Write the story's tables to ``out``; return the files written."""
-    from .export import story_tables, write_tables
+    from .export import write_tables
+    from .registry import story_tables
 
     corpus = load(manifest)
     story_id = story or corpus.story_ids[0]
@@ -50,7 +51,13 @@ def export_command(out: Path, story: str | None, manifest: Path | None) -> list[
 
 
 def report_command(out: Path, story: str | None, manifest: Path | None) -> list[Path]:
-    """Run and render the analysis notebooks for the story into ``out``."""
+    """Run and render the analysis notebooks for the story into ``out``.
+
+    Notebooks whose metadata says ``{"analysis": {"requires_versions": 2}}`` are skipped,
+    with a note on the index page, when the story has a single version.
+    """
+    import nbformat
+
     from .report import render_notebooks, write_index
 
     manifest = (manifest or SEED_MANIFEST).resolve()
@@ -60,10 +67,18 @@ def report_command(out: Path, story: str | None, manifest: Path | None) -> list[
     inputs = [manifest] + [
         Path(a.source.source) for a in chosen.articles if Path(a.source.source).exists()
     ]
-    notebooks = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    n_versions = len(chosen.articles)
+    notebooks, skipped = [], []
+    for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        needs = (
+            nbformat.read(path, as_version=4)
+            .metadata.get("analysis", {})
+            .get("requires_versions", 1)
+        )
+        (notebooks if n_versions >= needs else skipped).append(path)
     parameters = {"story_id": story_id, "manifest": str(manifest)}
     pages = render_notebooks(notebooks, out, parameters, inputs=inputs, cwd=NOTEBOOKS.parent)
-    return [write_index(out, pages, corpus, story_id), *pages]
+    return [write_index(out, pages, corpus, story_id, skipped=skipped), *pages]
 
 
 def main(argv: list[str] | None = None) -> int:

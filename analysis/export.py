@@ -8,15 +8,10 @@ dictionary documents the columns of every table.
 
 from __future__ import annotations
 
-import importlib
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
-
-from .errors import CorpusWarning, NeedsTwoVersionsError
-from .tables import Corpus
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,23 +42,3 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path
         guard_formulas(table).to_csv(path, index=False, encoding="utf-8")
         written.append(path)
     return written
-
-
-ANALYSES = ("overview", "wording")
-"""Modules whose ``story_tables(corpus, story_id)`` feed the export, in this order."""
-
-
-def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
-    """Every table the library computes for one story, keyed by its export file name.
-
-    Comparisons of a story with one version are skipped with a warning that says so.
-    """
-    story = corpus.story(story_id)
-    tables = dict(story.tables)
-    for name in ANALYSES:
-        module = importlib.import_module(f"analysis.{name}")
-        try:
-            tables.update(module.story_tables(story, story_id))
-        except NeedsTwoVersionsError as error:
-            warnings.warn(f"{name} tables not written: {error}", CorpusWarning, stacklevel=2)
-    return tables

@@ -106,3 +106,20 @@ def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
         "openings": openings(corpus, story_id, wide=False),
         "contributors_by_organisation": contributors(corpus, story_id),
     }
+
+
+def key_findings(corpus: Corpus, story_id: str) -> list[str]:
+    """One sentence per version: its outlet, date and length, original first."""
+    sentences = []
+    for row in versions(corpus, story_id).itertuples(index=False):
+        credit = (
+            f", with copy credited to {row.contributing_organisations}"
+            if row.contributing_organisations
+            else ""
+        )
+        sentences.append(
+            f"{row.article_id} ({row.role}, {row.outlet}, {row.published}) has "
+            f"{row.n_paragraphs} paragraphs, {row.n_sentences} sentences and {row.n_words} "
+            f"words{credit}."
+        )
+    return sentences

@@ -552,13 +552,21 @@ text-align:left;vertical-align:top}th{background:#f3f3f3}code{font-size:.9em}
 """
 
 
-def write_index(out_dir: Path, pages: Sequence[Path], corpus: object, story_id: str) -> Path:
-    """Write ``out_dir/index.html``: the story's versions and links to every rendered page.
+def write_index(
+    out_dir: Path,
+    pages: Sequence[Path],
+    corpus: object,
+    story_id: str,
+    skipped: Sequence[Path] = (),
+) -> Path:
+    """Write ``out_dir/index.html``: key findings, the versions, and links to every page.
 
     ``pages`` is what :func:`render_notebooks` returned (reader then code version per
-    notebook). All article text is HTML-escaped.
+    notebook); ``skipped`` lists notebooks not run (e.g. comparisons of a one-version
+    story). The findings are generated from the tables; all text is HTML-escaped.
     """
-    from .overview import comparison_status, versions
+    from .overview import versions
+    from .registry import key_findings
 
     out = Path(out_dir)
     esc = html.escape
@@ -577,24 +585,36 @@ def write_index(out_dir: Path, pages: Sequence[Path], corpus: object, story_id: 
         "<tr>" + "".join(f"<td>{esc(str(row[c]))}</td>" for c in columns) + "</tr>"
         for _, row in table.iterrows()
     )
+    findings = "".join(
+        f"<li><strong>{esc(section)}</strong>: {esc(sentence)}</li>"
+        for section, sentence in key_findings(corpus, story_id)  # type: ignore[arg-type]
+    )
     readers = [p for p in pages if p.parent.name != "code"]
     links = "".join(
         f'<li><a href="{esc(p.name)}">{esc(p.stem)}</a> '
         f'(<a href="code/{esc(p.name)}">with code</a>)</li>'
         for p in readers
     )
+    links += "".join(
+        f"<li>{esc(p.stem)}: not run, the story has a single version and this section "
+        "compares versions</li>"
+        for p in skipped
+    )
     headline = table["headline"].dropna()
+    prov = provenance({"story_id": story_id}, (), Path.cwd())
     title = f"Versions of a story: {story_id}"
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{esc(title)}</title><style>{_INDEX_CSS}</style></head><body>"
         f"<h1>{esc(title)}</h1>"
         + (f"<p><em>{esc(str(headline.iloc[0]))}</em></p>" if len(headline) else "")
-        + f"<p>{esc(comparison_status(corpus, story_id))}</p>"  # type: ignore[arg-type]
+        + f"<h2>Key findings</h2><ul>{findings}</ul>"
         + f"<h2>Versions</h2><table><tr>{head}</tr>{rows}</table>"
         + f"<h2>Sections</h2><ul>{links}</ul>"
         + "<p>Provenance (package version, git commit, input checksums, parameters, run time) "
-        "is at the top of every section and in <code>provenance.json</code>.</p>"
+        "is at the top of every section and in <code>provenance.json</code>. "
+        f"Index written {esc(str(prov['run_utc']))} by {esc(str(prov['package']))} "
+        f"{esc(str(prov['version']))}, commit {esc(str(prov['git_commit']))}.</p>"
         "</body></html>"
     )
     path = out / "index.html"

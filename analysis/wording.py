@@ -519,3 +519,10 @@ def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
         "vocabulary_overlap": vocabulary_overlap(corpus, story_id),
         "distinctive_words": distinctive_words(corpus, story_id),
     }
+
+
+def key_findings(corpus: Corpus, story_id: str) -> list[str]:
+    """The wording findings of the story (see findings)."""
+    alignment = align_story(corpus, story_id)
+    ops = redline(corpus, story_id, alignment)
+    return findings(summary(corpus, story_id, ops), alignment)

@@ -1,12 +1,13 @@
 """Figures drawn from tables, one module per analysis. Each function returns a matplotlib Figure.
 
 - :mod:`analysis.plots.overview`: lengths and paragraph profiles (notebook 00).
+- :mod:`analysis.plots.readability`: intervals, distributions, sentence lengths (02).
 - :mod:`analysis.plots.wording`: alignment diagram, edit categories, distinctive words (01).
 """
 
 from __future__ import annotations
 
-from . import overview, wording
+from . import overview, readability, wording
 from .overview import lengths, paragraph_profile
 
-__all__ = ["lengths", "overview", "paragraph_profile", "wording"]
+__all__ = ["lengths", "overview", "paragraph_profile", "readability", "wording"]
