@@ -12,9 +12,11 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from . import (
+    actors,
     align,
     display,
     distinctive,
+    framing,
     lessons,
     normalize,
     offline,
@@ -66,9 +68,11 @@ __all__ = [
     "OfflineError",
     "ParseError",
     "PathEscapeError",
+    "actors",
     "align",
     "display",
     "distinctive",
+    "framing",
     "lessons",
     "load",
     "normalize",

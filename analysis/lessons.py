@@ -73,6 +73,35 @@ def _status_of(fragment: str) -> str:
     return str(matches.loc[text.str.contains(fragment, regex=False), "status"].iloc[0])
 
 
+@cache
+def _framing() -> dict:
+    from .framing import story_tables
+
+    return story_tables(seed(), STORY)
+
+
+def _term_count(term: str, article_id: str) -> int:
+    counts = _framing()["term_counts"]
+    row = counts[(counts["term"] == term) & (counts["article_id"] == article_id)]
+    return int(row["n"].iloc[0])
+
+
+def _top_frame(article_id: str) -> str:
+    profile = _framing()["frame_profile"]
+    rows = profile[profile["article_id"] == article_id].sort_values("share", ascending=False)
+    return str(rows["dimension"].iloc[0])
+
+
+def _actor_of(mention: str) -> str:
+    mentions = _framing()["actor_mentions"]
+    return str(mentions.loc[mentions["text"].str.casefold() == mention, "actor_id"].iloc[0])
+
+
+def _context_side(fragment: str) -> str:
+    context = _framing()["context"]
+    return str(context.loc[context["text"].str.contains(fragment, regex=False), "side"].iloc[0])
+
+
 def _count_sentences(article_id: str) -> int:
     sentences = seed()["sentences"]
     return int((sentences["article_id"] == article_id).sum())
@@ -270,6 +299,33 @@ QUESTIONS: dict[str, Question] = {
         normalise=_text,
         default_hint="Look up 'fantastic job' in the quote matches and read its status.",
         explanation="The print version brings in AP copy the NYT did not have.",
+    ),
+    "framing.rebuttal_print": Question(
+        expected=lambda: _term_count("rebuttal", PRINT),
+        hints=(
+            (_not_a_number, "The answer is a number from the term counts."),
+            (_lower, "Too few: look at the print version's row for 'rebuttal'."),
+            (_higher, "Too many: count 'rebuttal' in the print version only."),
+        ),
+        explanation="Only the print version calls the statement a rebuttal.",
+    ),
+    "framing.top_frame_nyt": Question(
+        expected=lambda: _top_frame(NYT),
+        normalise=_text,
+        default_hint="Sort the NYT rows of the frame profile by share; give the dimension key.",
+        explanation="Troops, strikes and militias: the story is framed as security first.",
+    ),
+    "framing.prime_minister": Question(
+        expected=lambda: _actor_of("the prime minister"),
+        normalise=_text,
+        default_hint="Find the mention 'the prime minister' in actor_mentions; give its actor_id.",
+        explanation="A description resolves to the person last named with that title.",
+    ),
+    "framing.soleimani_context": Question(
+        expected=lambda: _context_side("designated a terrorist"),
+        normalise=_text,
+        default_hint="Find the sentence about the terrorist designation in the context table.",
+        explanation="Only print readers learn that the U.S. designated Soleimani a terrorist.",
     ),
 }
 

@@ -16,7 +16,7 @@ import pandas as pd
 from .errors import CorpusWarning, NeedsTwoVersionsError
 from .tables import Corpus
 
-ANALYSES = ("overview", "wording", "readability", "quotes")
+ANALYSES = ("overview", "wording", "readability", "quotes", "framing")
 """Modules of ``analysis`` that compute a story's tables, in the order they are reported."""
 
 

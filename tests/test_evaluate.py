@@ -61,13 +61,14 @@ def test_polnear_targets(scores: dict) -> None:
     assert marked["cue_accuracy"] >= 0.85, marked
 
 
-def test_polnear_indirect_floor(scores: dict) -> None:
-    """Indirect attributions: the issue's target is F1 ≥ 0.60, NOT met yet (0.549 when this
-    was written: PolNeAR counts beliefs and evaluations such as "has been critical of" as
-    attributions). This guards the level reached against regressions."""
+def test_polnear_indirect_target(scores: dict) -> None:
+    """Indirect attributions: the issue's target F1 ≥ 0.60 at 30% overlap (0.607 when this
+    was written, precision 0.833, recall 0.478). PolNeAR also counts beliefs and
+    evaluations such as "has been critical of" as attributions: recall is the weak side."""
     indirect = row(scores, "indirect", 0.3)
-    assert indirect["f1"] >= 0.54, indirect
-    assert indirect["precision"] >= 0.70, indirect
+    assert indirect["f1"] >= 0.60, indirect
+    assert indirect["precision"] >= 0.80, indirect
+    assert row(scores, "all", 0.3)["f1"] >= 0.70
 
 
 def test_polnear_table_and_json(scores: dict, capsys: pytest.CaptureFixture) -> None:

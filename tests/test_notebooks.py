@@ -130,3 +130,30 @@ def test_overview_runs_on_a_one_version_story(tmp_path: Path) -> None:
     assert (
         "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     )
+
+
+EDGE_STORIES = {
+    "identical": (
+        "WASHINGTON — The minister said on Friday that talks would resume. “We are ready,” "
+        "he said.\nOfficials did not comment.\n",
+    )
+    * 2,
+    "disjoint": (
+        "Rain fell across the region overnight.\n",
+        "Farmers welcomed a storm after months of drought, officials said.\n",
+    ),
+    "tiny": ("Yes.\n", "No.\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EDGE_STORIES))
+def test_every_notebook_runs_on_edge_case_stories(case: str, tmp_path: Path) -> None:
+    """Identical versions, versions with nothing in common, one-word versions: no crash."""
+    original, version = EDGE_STORIES[case]
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(version, encoding="utf-8")
+    manifest = write_manifest(
+        tmp_path, [manifest_row("a", "a.txt", role="original"), manifest_row("b", "b.txt")]
+    )
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        execute(path, tmp_path, story_id="story-1", manifest=str(manifest))

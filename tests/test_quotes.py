@@ -169,6 +169,91 @@ def test_indirect_speech() -> None:
     assert row.quote == "he had asked Mr. Pompeo to send a delegation"
 
 
+def indirect(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, cue, content) of the indirect rows of ``text``."""
+    table = Q.extract_quotes(text)
+    rows = table[table["kind"] == "indirect"]
+    return [(r.speaker, r.cue, r.quote) for r in rows.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive is the content of a stance verb
+        (
+            "Hillary Clinton plans to call on young people to join national service.",
+            [("Hillary Clinton", "plans", "to call on young people to join national service")],
+        ),
+        # a raising verb before "to" + cue: the subject is the speaker
+        (
+            "He appeared to suggest that veterans are weaker.",
+            [("He", "suggest", "veterans are weaker")],
+        ),
+        # "pointed out that": a weak verb with a that-clause is a cue
+        (
+            "The campaign has pointed out that the tax breaks helped him.",
+            [("The campaign", "pointed", "the tax breaks helped him")],
+        ),
+        # quantified speakers before a base-form verb
+        (
+            "Many of them say the claims are unfounded.",
+            [("Many of them", "say", "the claims are unfounded")],
+        ),
+        # a noun-phrase content ends before a time or occasion phrase
+        (
+            "Clinton has not mentioned Machado since the Monday night debate.",
+            [("Clinton", "mentioned", "Machado")],
+        ),
+        # nominal cues
+        (
+            "It was Trump's latest effort to bounce back from the debate.",
+            [("Trump's", "effort", "to bounce back from the debate")],
+        ),
+        (
+            "Leaders met amid concerns that they are too dependent on the United States.",
+            [(None, "concerns", "they are too dependent on the United States")],
+        ),
+        ("The claims that appeared in the press were false.", []),  # a relative clause
+        # according to a plural document, with the content after the comma
+        (
+            "According to exit polls, Mr. Romney had a lead among wealthy voters.",
+            [("exit polls", "According to", "Mr. Romney had a lead among wealthy voters")],
+        ),
+        # a passive with "by": the agent speaks about the subject
+        (
+            "The Democratic nominee has been endorsed by dozens of papers.",
+            [("dozens of papers", "endorsed", "The Democratic nominee")],
+        ),
+        # a cue inside another cue's reported content is part of that content
+        (
+            "He said Obama hopes that his successor will push for the same goals.",
+            [("He", "said", "Obama hopes that his successor will push for the same goals")],
+        ),
+        # not cues: a noun after a possessive, a verb that needs an infinitive
+        ("The candidate's call came after the debate.", []),
+        ("Its approval rating has declined slightly from 58 percent.", []),
+    ],
+)
+def test_indirect_attribution_rules(text: str, expected: list) -> None:
+    got = [(None if pd.isna(s) else s, c, q) for s, c, q in indirect(text)]
+    assert got == expected
+
+
+def test_the_package_keeps_its_public_api() -> None:
+    """analysis.quotes is a package of one concern per module; the API stays in one place."""
+    for name in (
+        "extract_quotes", "article_quotes", "quotes_table", "match_quotes", "quote_matches",
+        "share_of_voice", "voice_by_side", "voice_changes", "attribution_changes",
+        "quote_view", "match_view", "story_tables", "key_findings", "STATUSES", "similarity",
+        "edit_kind", "side_of", "speaker_key", "name_key", "find_quote_marks",
+        "split_paragraphs", "reporting_verbs", "speaker_words", "speaker_sides",
+        "nominal_cues", "MATCH_THRESHOLD",
+    ):  # fmt: skip
+        assert hasattr(analysis.quotes, name), name
+    assert Q.reporting_verbs()["said"].lemma == "say"  # the data files are found
+    assert Q.nominal_cues()["decision"].complements == frozenset({"to"})
+
+
 @pytest.mark.parametrize(
     "text",
     [

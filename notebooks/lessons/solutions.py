@@ -18,4 +18,8 @@ SOLUTIONS = {
     "quotes.direct_nyt": 'n_direct = int(((quotes["article_id"] == "nyt-2020-01-10") & (quotes["kind"] == "direct")).sum())',
     "quotes.sanctions_speaker": 'speaker = quotes.loc[quotes["quote"].str.contains("very big sanctions") & (quotes["kind"] != "indirect"), "speaker_name"].iloc[0]',
     "quotes.fantastic_job_status": 'status = matches.loc[matches["version_quote"].fillna("").str.contains("fantastic job"), "status"].iloc[0]',
+    "framing.rebuttal_print": 'n_rebuttal = int(terms.loc[(terms["term"] == "rebuttal") & (terms["article_id"] == "print-2020-01-11"), "n"].iloc[0])',
+    "framing.top_frame_nyt": 'top_frame = profile[profile["article_id"] == "nyt-2020-01-10"].sort_values("share", ascending=False)["dimension"].iloc[0]',
+    "framing.prime_minister": 'actor_id = mentions.loc[mentions["text"].str.lower() == "the prime minister", "actor_id"].iloc[0]',
+    "framing.soleimani_context": 'side = context.loc[context["text"].str.contains("designated a terrorist"), "side"].iloc[0]',
 }

@@ -1,0 +1,45 @@
+"""The quote tables of one story, as exported, and the key findings drawn from them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..tables import Corpus
+from .extract import quotes_table
+from .matching import STATUSES, quote_matches, share_of_voice, voice_changes
+
+
+def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
+    """The quote tables of one story, as exported: quotes, quote_matches, share_of_voice."""
+    quotes = quotes_table(corpus, story_id)
+    return {
+        "quotes": quotes,
+        "quote_matches": quote_matches(corpus, story_id, quotes),
+        "share_of_voice": share_of_voice(quotes),
+    }
+
+
+def key_findings(corpus: Corpus, story_id: str) -> list[str]:
+    """Who kept, lost and gained voice in each version, generated from the quote tables."""
+    tables = story_tables(corpus, story_id)
+    matches, share = tables["quote_matches"], tables["share_of_voice"]
+    sentences = []
+    for (original_id, version_id), rows in matches.groupby(
+        ["original_id", "version_id"], sort=False
+    ):
+        counts = rows["status"].value_counts()
+        parts = [f"{counts[s]} {s}" for s in STATUSES if counts.get(s, 0)]
+        changes = voice_changes(share[share["article_id"].isin([original_id, version_id])])
+        lost = changes[changes.get("change", 0) < 0].head(2)
+        gained = (
+            changes[changes.get("change", 0) > 0].sort_values("change", ascending=False).head(2)
+        )
+        voice = "; ".join(
+            [f"{r.speaker_name} loses {-r.change} quoted words" for r in lost.itertuples()]
+            + [f"{r.speaker_name} gains {r.change}" for r in gained.itertuples()]
+        )
+        sentences.append(
+            f"Of the quotations in quote marks, {', '.join(parts)} between {original_id} and "
+            f"{version_id}." + (f" Share of voice: {voice}." if voice else "")
+        )
+    return sentences

@@ -1,0 +1,55 @@
+"""Framing benchmark: every framing table of a story (alignment included), excluding loading.
+
+The quotes table is computed once beforehand (it is the quotes benchmark's concern) and passed
+in. For versions 10× as long, time should grow no faster than the alignment's product of the
+two sentence counts.
+
+Run: .venv/bin/python benchmarks/bench_framing.py
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from common import machine, measure, pin_to_one_core
+
+from analysis.corpus import read_sources
+from analysis.framing import story_quotes, story_tables
+from analysis.tables import Corpus
+
+STORY = "iraq-troops-2020-01"
+
+
+def scaled(factor: int) -> Corpus:
+    """The seed story with each version's body repeated ``factor`` times."""
+    sources = []
+    for source in read_sources():
+        body = source.text if factor == 1 else "\n\n".join([source.text] * factor)
+        sources.append(replace(source, text=body, fmt="plain" if factor > 1 else source.fmt))
+    corpus = Corpus.from_sources(sources)
+    _ = corpus.tables  # segmentation is loading, not part of the timing
+    return corpus
+
+
+def main() -> None:
+    pin_to_one_core()
+    print(f"machine: {machine()} (pinned to one core)")
+    base = None
+    for factor, repeat in ((1, 10), (10, 2)):
+        corpus = scaled(factor)
+        quotes = story_quotes(corpus, STORY)
+        counts = corpus["sentences"].groupby("article_id").size().tolist()
+        product = counts[0] * counts[1]
+        result = measure(
+            lambda c=corpus, q=quotes: story_tables(c, STORY, quotes=q), repeat=repeat, warmup=1
+        )
+        base = base or (result["median_ms"], product)
+        print(
+            f"{factor:>4}× ({counts[0]:>5} × {counts[1]:>5} sentences): "
+            f"{result['median_ms']:10.1f} ms  time ×{result['median_ms'] / base[0]:8.1f}  "
+            f"vs sentence-pair product ×{product / base[1]:8.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
