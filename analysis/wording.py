@@ -180,71 +180,25 @@ def _classify(
 
 def diff_group(old: _Tokens, new: _Tokens, old_article: str, new_article: str) -> list[dict]:
     """Edit operations (with ``equal`` runs) between two token groups, classified."""
+    rows: list[dict] = []
+
+    def emit(tag: str, i1: int, i2: int, j1: int, j2: int, cls: tuple = ("", False, "")) -> None:
+        rows.append(_op(tag, old, new, i1, i2, j1, j2, old_article, new_article, cls))
+
     matcher = SequenceMatcher(None, old.norm, new.norm, autojunk=False)
-    rows = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            run_start = i1
-            for k in range(i2 - i1):  # same comparison view: typography where written differently
-                if old.text[i1 + k] != new.text[j1 + k]:
-                    if i1 + k > run_start:
-                        rows.append(
-                            _op(
-                                "equal",
-                                old,
-                                new,
-                                run_start,
-                                i1 + k,
-                                j1 + run_start - i1,
-                                j1 + k,
-                                old_article,
-                                new_article,
-                            )
-                        )
-                    rows.append(
-                        _op(
-                            "replace",
-                            old,
-                            new,
-                            i1 + k,
-                            i1 + k + 1,
-                            j1 + k,
-                            j1 + k + 1,
-                            old_article,
-                            new_article,
-                            ("typography", False, ""),
-                        )
-                    )
-                    run_start = i1 + k + 1
-            if i2 > run_start:
-                rows.append(
-                    _op(
-                        "equal",
-                        old,
-                        new,
-                        run_start,
-                        i2,
-                        j1 + run_start - i1,
-                        j2,
-                        old_article,
-                        new_article,
-                    )
-                )
+        if tag != "equal":
+            emit(tag, i1, i2, j1, j2, _classify(old, new, i1, i2, j1, j2))
             continue
-        rows.append(
-            _op(
-                tag,
-                old,
-                new,
-                i1,
-                i2,
-                j1,
-                j2,
-                old_article,
-                new_article,
-                _classify(old, new, i1, i2, j1, j2),
-            )
-        )
+        run = i1  # start of the current run of tokens written the same way
+        for k in range(i1, i2):  # same comparison view: typography where written differently
+            if old.text[k] != new.text[j1 + k - i1]:
+                if k > run:
+                    emit("equal", run, k, j1 + run - i1, j1 + k - i1)
+                emit("replace", k, k + 1, j1 + k - i1, j1 + k - i1 + 1, ("typography", False, ""))
+                run = k + 1
+        if i2 > run:
+            emit("equal", run, i2, j1 + run - i1, j2)
     return rows
 
 
