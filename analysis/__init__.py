@@ -9,24 +9,11 @@ Quick start::
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
-from . import (
-    actors,
-    align,
-    display,
-    distinctive,
-    framing,
-    lessons,
-    normalize,
-    offline,
-    overview,
-    plots,
-    quotes,
-    readability,
-    syllables,
-    wording,
-)
+from . import offline
 from .corpus import SEED_MANIFEST, read_sources
 from .errors import (
     ChecksumError,
@@ -50,6 +37,58 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
 offline.prepare()
+
+# The analysis modules are imported on first use (PEP 562): ``import analysis`` stays
+# cheap, and ``analysis.quotes.story_tables(...)`` works as if they had been imported.
+_SUBMODULES = frozenset(
+    {
+        "actors",
+        "align",
+        "display",
+        "distinctive",
+        "framing",
+        "lessons",
+        "normalize",
+        "overview",
+        "plots",
+        "quotes",
+        "readability",
+        "syllables",
+        "wording",
+    }
+)
+
+if TYPE_CHECKING:  # for type checkers and IDEs, which do not run __getattr__
+    from . import (
+        actors,
+        align,
+        display,
+        distinctive,
+        framing,
+        lessons,
+        normalize,
+        overview,
+        plots,
+        quotes,
+        readability,
+        syllables,
+        wording,
+    )
+
+
+def __getattr__(name: str) -> object:
+    """Import the analysis module ``name`` on first access."""
+    if name in _SUBMODULES:
+        module = import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Module attributes, including the analysis modules not imported yet."""
+    return sorted(set(globals()) | _SUBMODULES)
+
 
 __all__ = [
     "SEED_MANIFEST",

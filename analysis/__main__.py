@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .corpus import SEED_MANIFEST
@@ -58,6 +59,7 @@ def report_command(out: Path, story: str | None, manifest: Path | None) -> list[
     """
     import nbformat
 
+    from .registry import key_findings
     from .report import render_notebooks, write_index
 
     manifest = (manifest or SEED_MANIFEST).resolve()
@@ -77,8 +79,15 @@ def report_command(out: Path, story: str | None, manifest: Path | None) -> list[
         )
         (notebooks if n_versions >= needs else skipped).append(path)
     parameters = {"story_id": story_id, "manifest": str(manifest)}
-    pages = render_notebooks(notebooks, out, parameters, inputs=inputs, cwd=NOTEBOOKS.parent)
-    return [write_index(out, pages, corpus, story_id, skipped=skipped), *pages]
+    # The index's key findings are computed here while the kernels run the notebooks (the
+    # worker threads mostly wait for them), not afterwards.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        findings = pool.submit(key_findings, corpus, story_id)
+        pages = render_notebooks(notebooks, out, parameters, inputs=inputs, cwd=NOTEBOOKS.parent)
+        index = write_index(
+            out, pages, corpus, story_id, skipped=skipped, findings=findings.result()
+        )
+    return [index, *pages]
 
 
 def main(argv: list[str] | None = None) -> int:

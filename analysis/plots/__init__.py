@@ -9,8 +9,31 @@
 
 from __future__ import annotations
 
-from . import framing, overview, quotes, readability, wording
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from .overview import lengths, paragraph_profile
+
+# The figure modules are imported on first use (PEP 562), like the analysis modules.
+_SUBMODULES = frozenset({"framing", "overview", "quotes", "readability", "wording"})
+
+if TYPE_CHECKING:
+    from . import framing, overview, quotes, readability, wording
+
+
+def __getattr__(name: str) -> object:
+    """Import the figure module ``name`` on first access."""
+    if name in _SUBMODULES:
+        module = import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Module attributes, including the figure modules not imported yet."""
+    return sorted(set(globals()) | _SUBMODULES)
+
 
 __all__ = [
     "framing",
