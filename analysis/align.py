@@ -154,8 +154,8 @@ def align_sentences(original: pd.DataFrame, version: pd.DataFrame) -> pd.DataFra
     ``relation``, ``label``, ``similarity``, ``containment``); deleted sentences have no
     version id, added ones no original id.
     """
-    a_ids, b_ids = list(original["sentence_id"]), list(version["sentence_id"])
-    a_text, b_text = list(original["text"]), list(version["text"])
+    a_ids, b_ids = original["sentence_id"].tolist(), version["sentence_id"].tolist()
+    a_text, b_text = original["text"].tolist(), version["text"].tolist()
     a = [comparison_words(t) for t in a_text]
     b = [comparison_words(t) for t in b_text]
     similarity, containment = _scores(a, b)

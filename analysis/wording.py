@@ -246,9 +246,7 @@ def redline(corpus: Corpus, story_id: str, alignment: pd.DataFrame | None = None
     rows: list[dict] = []
     keys = ["original_article_id", "version_article_id"]
     for (original_id, version_id), pair in alignment.groupby(keys, sort=False):
-        groups: dict[tuple, None] = {}
-        for row in pair.itertuples(index=False):
-            groups.setdefault(_group_key(row, pair), None)
+        groups = _groups(pair)
         for o_ids, v_ids, label in groups:
             old = _joined([by_sentence[s] for s in o_ids])
             new = _joined([by_sentence[s] for s in v_ids])
@@ -285,18 +283,33 @@ def redline(corpus: Corpus, story_id: str, alignment: pd.DataFrame | None = None
     return pd.DataFrame(rows, columns=OP_COLUMNS)
 
 
-def _group_key(row: object, pair: pd.DataFrame) -> tuple[tuple[str, ...], tuple[str, ...], str]:
-    """The sentence ids on both sides of the group a link belongs to (splits and merges)."""
-    o, v = row.original_sentence_id, row.version_sentence_id  # type: ignore[attr-defined]
-    if not isinstance(o, str) or not isinstance(v, str):
-        return ((o,) if isinstance(o, str) else ()), ((v,) if isinstance(v, str) else ()), row.label  # type: ignore[attr-defined]
-    if row.relation == "split":  # type: ignore[attr-defined]
-        vs = tuple(pair.loc[pair["original_sentence_id"] == o, "version_sentence_id"])
-        return (o,), vs, row.label  # type: ignore[attr-defined]
-    if row.relation == "merge":  # type: ignore[attr-defined]
-        os_ = tuple(pair.loc[pair["version_sentence_id"] == v, "original_sentence_id"])
-        return os_, (v,), row.label  # type: ignore[attr-defined]
-    return (o,), (v,), row.label  # type: ignore[attr-defined]
+def _groups(pair: pd.DataFrame) -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
+    """(original ids, version ids, label) of each aligned group, splits and merges joined."""
+    rows = zip(
+        *(pair[c].tolist() for c in ("original_sentence_id", "version_sentence_id", "relation")),
+        pair["label"].tolist(),
+        strict=True,
+    )
+    links = [
+        (o if isinstance(o, str) else "", v if isinstance(v, str) else "", r, lab)
+        for o, v, r, lab in rows
+    ]
+    versions_of: dict[str, list[str]] = {}
+    originals_of: dict[str, list[str]] = {}
+    for o, v, _, _ in links:
+        if o and v:
+            versions_of.setdefault(o, []).append(v)
+            originals_of.setdefault(v, []).append(o)
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...], str], None] = {}
+    for o, v, relation, label in links:
+        if relation == "split":
+            key = ((o,), tuple(versions_of[o]), label)
+        elif relation == "merge":
+            key = (tuple(originals_of[v]), (v,), label)
+        else:
+            key = ((o,) if o else (), (v,) if v else (), label)
+        groups.setdefault(key, None)
+    return list(groups)
 
 
 def edits(ops: pd.DataFrame) -> pd.DataFrame:
@@ -383,24 +396,26 @@ def edit_kinds(alignment: pd.DataFrame, ops: pd.DataFrame) -> pd.Series:
     ``none`` (no edit), ``typography`` (only typography or punctuation), ``style`` (house
     style), ``substance`` (word choice or content; every added or deleted sentence).
     """
-    changed = edits(ops)
-    linked = changed[
-        (changed["original_sentence_id"] != "") & (changed["version_sentence_id"] != "")
-    ]
+    changed = ops[ops["op"] != "equal"]
     rank = {"none": 0, "typography": 1, "style": 2, "substance": 3}
     strongest: dict[str, str] = {}
-    for row in linked.itertuples(index=False):
-        if row.substantive:
+    columns = ("original_sentence_id", "version_sentence_id", "substantive", "category")
+    for o_ids, v_ids, substantive, category in zip(
+        *(changed[c].tolist() for c in columns), strict=True
+    ):
+        if not o_ids or not v_ids:
+            continue
+        if substantive:
             kind = "substance"
         else:
-            kind = "typography" if row.category in ("typography", "punctuation") else "style"
-        for sentence_id in row.original_sentence_id.split():
+            kind = "typography" if category in ("typography", "punctuation") else "style"
+        for sentence_id in o_ids.split():
             if rank[kind] > rank[strongest.get(sentence_id, "none")]:
                 strongest[sentence_id] = kind
     kinds = [
         "substance" if label in ("added", "deleted") else strongest.get(original_id, "none")
         for label, original_id in zip(
-            alignment["label"], alignment["original_sentence_id"], strict=True
+            alignment["label"].tolist(), alignment["original_sentence_id"].tolist(), strict=True
         )
     ]
     return pd.Series(kinds, index=alignment.index, name="edit_kind")
