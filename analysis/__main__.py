@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .corpus import SEED_MANIFEST
-from .errors import CorpusError
+from .errors import CorpusError, ReportError
 from .tables import load
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -99,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except ReportError as error:  # a notebook failed; the message names it, with its error
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     for path in written:
         print(path)
     return 0

@@ -6,6 +6,7 @@ so a researcher with a corpus of hundreds of files can find the culprit at once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 
@@ -56,6 +57,24 @@ class NeedsTwoVersionsError(CorpusError):
 
 class OfflineError(RuntimeError):
     """Something tried to download a resource; this project never does."""
+
+
+class ReportError(RuntimeError):
+    """One or more notebooks failed to execute or render.
+
+    ``failures`` maps each failed notebook to its error message; ``html_paths`` lists the
+    pages that were written for the notebooks that succeeded.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        failures: Mapping[Path, str] | None = None,
+        html_paths: Sequence[Path] = (),
+    ) -> None:
+        super().__init__(message)
+        self.failures: dict[Path, str] = dict(failures or {})
+        self.html_paths: list[Path] = list(html_paths)
 
 
 class CorpusWarning(UserWarning):

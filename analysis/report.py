@@ -39,6 +39,8 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from papermill.exceptions import PapermillExecutionError
 from papermill.iorw import papermill_io
 
+from .errors import ReportError
+
 __all__ = [
     "DISTRIBUTION",
     "ReportError",
@@ -56,25 +58,6 @@ TEMPLATE_NAME = "offline_lab"
 
 HIDDEN_TAGS = frozenset({"parameters", "injected-parameters"})
 """Cells with these tags are dropped from the reader version."""
-
-
-class ReportError(RuntimeError):
-    """One or more notebooks failed to execute or render.
-
-    ``failures`` maps each failed notebook to its error message; ``html_paths`` lists the
-    pages that were written for the notebooks that succeeded.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        failures: Mapping[Path, str] | None = None,
-        html_paths: Sequence[Path] = (),
-    ) -> None:
-        """Create the error with per-notebook failures and the pages written anyway."""
-        super().__init__(message)
-        self.failures: dict[Path, str] = dict(failures or {})
-        self.html_paths: list[Path] = list(html_paths)
 
 
 # --------------------------------------------------------------------------- provenance

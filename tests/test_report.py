@@ -215,3 +215,26 @@ def test_provenance_git_commit_and_dirty_flag(tmp_path: Path) -> None:
 
     data.write_text("changed\n", encoding="utf-8")
     assert provenance({}, [], tmp_path)["git_commit"] == f"{head}-dirty"
+
+
+def test_cli_report_fails_with_the_notebooks_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import analysis.__main__ as cli
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('story_id = "x"\nmanifest = None')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell('raise ValueError("boom in notebook")')]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, folder / "00_fails.ipynb")
+    monkeypatch.setattr(cli, "NOTEBOOKS", folder)
+    assert cli.main(["report", "--out", str(tmp_path / "out")]) == 1
+    error = capsys.readouterr().err
+    assert "00_fails.ipynb" in error and "ValueError: boom in notebook" in error
