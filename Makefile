@@ -10,6 +10,10 @@ STAMP := $(VENV)/.installed
 OFFLINE := sh tests/offline.sh
 REPORTS ?= reports
 EXPORTS ?= exports
+# Your own story: make report MANIFEST=path/to/manifest.csv STORY=story-id REPORTS=reports/mine
+MANIFEST ?=
+STORY ?=
+STORY_ARGS = $(if $(MANIFEST),--manifest $(MANIFEST)) $(if $(STORY),--story $(STORY))
 
 .PHONY: all venv test lint report export lab bench constraints clean
 
@@ -34,11 +38,11 @@ test: lint
 	$(OFFLINE) $(BIN)/python -m pytest
 
 report: $(STAMP)
-	$(OFFLINE) $(BIN)/python -m analysis report --out $(REPORTS)
+	$(OFFLINE) $(BIN)/python -m analysis report --out $(REPORTS) $(STORY_ARGS)
 	@echo "Reports written to $(REPORTS)/ (open $(REPORTS)/index.html)"
 
 export: $(STAMP)
-	$(BIN)/python -m analysis export --out $(EXPORTS)
+	$(BIN)/python -m analysis export --out $(EXPORTS) $(STORY_ARGS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
