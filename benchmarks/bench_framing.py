@@ -9,26 +9,12 @@ Run: .venv/bin/python benchmarks/bench_framing.py
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from bench_wording import scaled
 from common import machine, measure, pin_to_one_core
 
-from analysis.corpus import read_sources
 from analysis.framing import story_quotes, story_tables
-from analysis.tables import Corpus
 
 STORY = "iraq-troops-2020-01"
-
-
-def scaled(factor: int) -> Corpus:
-    """The seed story with each version's body repeated ``factor`` times."""
-    sources = []
-    for source in read_sources():
-        body = source.text if factor == 1 else "\n\n".join([source.text] * factor)
-        sources.append(replace(source, text=body, fmt="plain" if factor > 1 else source.fmt))
-    corpus = Corpus.from_sources(sources)
-    _ = corpus.tables  # segmentation is loading, not part of the timing
-    return corpus
 
 
 def main() -> None:

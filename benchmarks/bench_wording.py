@@ -21,7 +21,8 @@ STORY = "iraq-troops-2020-01"
 
 
 def scaled(factor: int) -> Corpus:
-    """The seed story with each version's body repeated ``factor`` times."""
+    """The seed story with each version's body repeated ``factor`` times (also used by
+    bench_framing)."""
     sources = []
     for source in read_sources():
         body = source.text if factor == 1 else "\n\n".join([source.text] * factor)
