@@ -9,7 +9,6 @@ Quick start::
 
 from __future__ import annotations
 
-from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from .errors import (
     ParseError,
     PathEscapeError,
 )
+from .lazy import lazy_submodules
 from .tables import TABLE_NAMES, Article, Corpus, load
 
 try:
@@ -76,18 +76,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs, which do not run __getattr__
     )
 
 
-def __getattr__(name: str) -> object:
-    """Import the analysis module ``name`` on first access."""
-    if name in _SUBMODULES:
-        module = import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    """Module attributes, including the analysis modules not imported yet."""
-    return sorted(set(globals()) | _SUBMODULES)
+__getattr__, __dir__ = lazy_submodules(__name__, _SUBMODULES, globals())
 
 
 __all__ = [

@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
+from ..lazy import lazy_submodules
 from .overview import lengths, paragraph_profile
 
 # The figure modules are imported on first use (PEP 562), like the analysis modules.
@@ -21,18 +21,7 @@ if TYPE_CHECKING:
     from . import framing, overview, quotes, readability, wording
 
 
-def __getattr__(name: str) -> object:
-    """Import the figure module ``name`` on first access."""
-    if name in _SUBMODULES:
-        module = import_module(f"{__name__}.{name}")
-        globals()[name] = module
-        return module
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    """Module attributes, including the figure modules not imported yet."""
-    return sorted(set(globals()) | _SUBMODULES)
+__getattr__, __dir__ = lazy_submodules(__name__, _SUBMODULES, globals())
 
 
 __all__ = [
