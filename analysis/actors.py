@@ -513,20 +513,9 @@ def _run_mentions(
         n, hit = _longest_prefix(run, _alias_index())
         if not hit:
             break
-        actor, kind = hit  # type: ignore[misc]
         if n < len(run) and not _title_or_name_follows(run[n:]):
             break  # "Kataib Hezbollah": the known form is part of a longer name
-        start, end = run[0].start, run[n - 1].end
-        mentions.append(
-            Mention(
-                article_id,
-                start,
-                end,
-                text[start:end],
-                "alias" if kind == "name" else "adjective",
-                known=actor,
-            )
-        )
+        mentions.append(_known_mention(article_id, text, run[0].start, run[n - 1].end, hit))
         run = run[n:]
     if not run:
         return mentions
@@ -658,6 +647,13 @@ def candidate_mentions(corpus: Corpus, story_id: str) -> list[Mention]:
     return sorted(mentions, key=lambda m: (m.article_id, m.start, -m.end))
 
 
+def _known_mention(article_id: str, text: str, start: int, end: int, hit: tuple) -> Mention:
+    """A mention of a known actor by one of its forms (``hit``: actor, form kind)."""
+    actor, kind = hit
+    kind = "alias" if kind == "name" else "adjective"
+    return Mention(article_id, start, end, text[start:end], kind, known=actor)
+
+
 def _headline_mentions(
     sentences: list[tuple[tuple, list[_Tok]]], article_id: str, text: str
 ) -> list[Mention]:
@@ -670,16 +666,7 @@ def _headline_mentions(
             while k < len(run):
                 n, hit = _longest_prefix(run[k:], _alias_index())
                 if hit:
-                    actor, kind = hit  # type: ignore[misc]
-                    start, end = run[k].start, run[k + n - 1].end
-                    m = Mention(
-                        article_id,
-                        start,
-                        end,
-                        text[start:end],
-                        "alias" if kind == "name" else "adjective",
-                        known=actor,
-                    )
+                    m = _known_mention(article_id, text, run[k].start, run[k + n - 1].end, hit)
                     k += n
                 else:
                     t = run[k]
