@@ -148,22 +148,11 @@ def number_syllables(token: str) -> int | None:
 def cmu_dictionary() -> dict[str, list[list[str]]]:
     """The CMU dictionary exactly as textstat loads it: lower-case word → pronunciations.
 
-    Same entries, in the same order, as ``nltk.corpus.cmudict.dict()`` (which textstat
-    calls), but read with a plain loop over the lines of NLTK's ``corpora/cmudict`` file,
-    about three times faster than NLTK's block-wise corpus view.
+    It is ``nltk.corpus.cmudict.dict()``, which textstat calls too; :mod:`analysis.offline`
+    makes that a fast reader, so the file is parsed once per process (about 0.1 s).
+    Treat it as read-only: the pronunciation lists are shared with textstat.
     """
-    entries: dict[str, list[list[str]]] = {}
-    found = nltk.data.find("corpora/cmudict/cmudict")
-    if isinstance(found, nltk.data.FileSystemPathPointer):  # a plain file: read it directly
-        stream = open(found.path, encoding="utf8")  # noqa: SIM115 (closed by the with below)
-    else:  # e.g. inside a zip file
-        stream = found.open(encoding="utf8")
-    with stream:
-        for line in stream:
-            pieces = line.split()
-            if pieces:  # NLTK's reader skips blank lines too
-                entries.setdefault(pieces[0].lower(), []).append(pieces[2:])
-    return entries
+    return nltk.corpus.cmudict.dict()
 
 
 def cmu_syllables(word: str) -> int | None:
