@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from . import offline
+from .bundle import StaleBundleWarning, open_story
 from .corpus import SEED_MANIFEST, read_sources
 from .errors import (
     ChecksumError,
@@ -96,6 +97,7 @@ __all__ = [
     "OfflineError",
     "ParseError",
     "PathEscapeError",
+    "StaleBundleWarning",
     "actors",
     "align",
     "display",
@@ -104,6 +106,7 @@ __all__ = [
     "lessons",
     "load",
     "normalize",
+    "open_story",
     "overview",
     "plots",
     "quotes",

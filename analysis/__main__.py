@@ -59,7 +59,8 @@ def report_command(out: Path, story: str | None, manifest: Path | None) -> list[
     """
     import nbformat
 
-    from .registry import key_findings
+    from .bundle import abandon, reserve, write_bundle
+    from .registry import StoryResults, compute
     from .report import render_notebooks, write_index
 
     manifest = (manifest or SEED_MANIFEST).resolve()
@@ -78,15 +79,32 @@ def report_command(out: Path, story: str | None, manifest: Path | None) -> list[
             .get("requires_versions", 1)
         )
         (notebooks if n_versions >= needs else skipped).append(path)
-    parameters = {"story_id": story_id, "manifest": str(manifest)}
-    # The index's key findings are computed here while the kernels run the notebooks (the
-    # worker threads mostly wait for them), not afterwards.
+    # Every table is computed once, here, and handed to the notebooks in a bundle (see
+    # analysis.bundle), while their kernels start; the index's findings use the same tables.
+    bundle = reserve(out / "executed" / "bundle.pickle").resolve()
+    parameters = {"story_id": story_id, "manifest": str(manifest), "bundle": str(bundle)}
+
+    def compute_and_share() -> StoryResults:
+        try:
+            results = compute(chosen, story_id)
+            write_bundle(bundle, chosen, results, manifest, inputs)
+        finally:
+            abandon(bundle)  # no-op once written; after a failure, readers stop waiting
+        return results
+
     with ThreadPoolExecutor(max_workers=1) as pool:
-        findings = pool.submit(key_findings, corpus, story_id)
-        pages = render_notebooks(notebooks, out, parameters, inputs=inputs, cwd=NOTEBOOKS.parent)
-        index = write_index(
-            out, pages, corpus, story_id, skipped=skipped, findings=findings.result()
-        )
+        shared = pool.submit(compute_and_share)
+        try:
+            pages = render_notebooks(
+                notebooks, out, parameters, inputs=inputs, cwd=NOTEBOOKS.parent
+            )
+        except ReportError:
+            shared.result()  # a failure to compute the tables is the real error: raise it
+            raise
+        results = shared.result()
+    index = write_index(
+        out, pages, chosen, story_id, skipped=skipped, findings=results.key_findings()
+    )
     return [index, *pages]
 
 

@@ -30,7 +30,7 @@ import csv
 import io
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -1550,6 +1550,7 @@ __all__ = [
     "frames",
     "framing_summary",
     "key_findings",
+    "key_findings_from",
     "not_cue_forms",
     "quoted_words",
     "stem",
@@ -1566,5 +1567,9 @@ __all__ = [
 
 def key_findings(corpus: Corpus, story_id: str) -> list[str]:
     """The framing findings and the context findings, generated from the tables."""
-    tables = story_tables(corpus, story_id)
+    return key_findings_from(story_tables(corpus, story_id))
+
+
+def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """:func:`key_findings` from the tables of :func:`story_tables`."""
     return findings(tables["framing_summary"]) + context_findings(tables["context_summary"])

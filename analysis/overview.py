@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from .errors import NeedsTwoVersionsError
@@ -110,8 +112,13 @@ def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
 
 def key_findings(corpus: Corpus, story_id: str) -> list[str]:
     """One sentence per version: its outlet, date and length, original first."""
+    return key_findings_from({"versions": versions(corpus, story_id)})
+
+
+def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """:func:`key_findings` from the tables of :func:`story_tables` (uses ``versions``)."""
     sentences = []
-    for row in versions(corpus, story_id).itertuples(index=False):
+    for row in tables["versions"].itertuples(index=False):
         credit = (
             f", with copy credited to {row.contributing_organisations}"
             if row.contributing_organisations

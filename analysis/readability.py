@@ -41,6 +41,8 @@ __all__ = [
     "difference_table",
     "fallback_evaluation",
     "formulas",
+    "key_findings",
+    "key_findings_from",
     "metric_table",
     "story_tables",
 ]
@@ -591,7 +593,8 @@ def story_tables(
     sentence, both variants; intervals at article level), ``readability_components``,
     ``readability_differences`` and ``readability_style`` (empty with their columns when
     the story has one version), ``readability_caveats``, ``readability_textstat``,
-    ``readability_syllables`` and ``readability_parts``.
+    ``readability_syllables``, ``readability_parts`` and ``readability_fallback`` (the
+    evaluation of the syllable fallbacks, :func:`analysis.syllables.fallback_evaluation`).
     """
     units: dict[tuple[str, str], Units] = {}
     for article in _versions(corpus, story_id):
@@ -645,7 +648,14 @@ def story_tables(
         "readability_textstat": textstat_comparison(corpus, story_id, units),
         "readability_syllables": syllable_disagreements(corpus, story_id),
         "readability_parts": excluded_parts(corpus, story_id),
+        "readability_fallback": _fallback_table().copy(),
     }
+
+
+@cache
+def _fallback_table() -> pd.DataFrame:
+    """The syllable fallbacks' evaluation (the same for every story, so computed once)."""
+    return fallback_evaluation()
 
 
 # ---------------------------------------------------------------- textstat and excluded parts
@@ -945,4 +955,9 @@ def _textstat_note(tables: Mapping[str, pd.DataFrame], metric: str) -> str:
 
 def key_findings(corpus: Corpus, story_id: str) -> list[str]:
     """The readability conclusion of the story (see :func:`conclusion`)."""
-    return [conclusion(story_tables(corpus, story_id))]
+    return key_findings_from(story_tables(corpus, story_id))
+
+
+def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """:func:`key_findings` from the tables of :func:`story_tables`."""
+    return [conclusion(tables)]

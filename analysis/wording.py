@@ -18,6 +18,7 @@ Categories: ``typography``, ``punctuation``, ``honorific``, ``country_naming``,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -495,3 +496,8 @@ def key_findings(corpus: Corpus, story_id: str) -> list[str]:
     alignment = align_story(corpus, story_id)
     ops = redline(corpus, story_id, alignment)
     return findings(summary(corpus, story_id, ops), alignment)
+
+
+def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """:func:`key_findings` from the tables of :func:`story_tables`."""
+    return findings(tables["wording_summary"], tables["alignment"])

@@ -10,9 +10,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 from conftest import manifest_row, write_manifest
 
+from analysis.__main__ import NOTEBOOKS as NOTEBOOK_DIR
 from analysis.__main__ import report_command
 from analysis.report import external_references
 
@@ -96,6 +98,24 @@ def test_seed_report_has_every_page(seed_report: list[Path]) -> None:
         assert (seed_report[0].parent.name, f"{notebook.stem}.html") in names
         assert ("code", f"{notebook.stem}.html") in names
     assert seed_report[0].name == "index.html"
+
+
+def test_notebooks_used_the_shared_tables(seed_report: list[Path]) -> None:
+    """The report computes the tables once; no notebook recomputed them (no stale bundle)."""
+    executed = sorted((seed_report[0].parent / "executed").glob("*.ipynb"))
+    assert len(executed) == len(list(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb")))
+    for path in executed:
+        notebook = nbformat.read(path, as_version=4)
+        parameters = notebook.metadata["papermill"]["parameters"]
+        assert Path(parameters["bundle"]).is_file(), path
+        streams = [
+            o.get("text", "")
+            for c in notebook.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+            if o.output_type == "stream"
+        ]
+        assert not any("StaleBundleWarning" in text for text in streams), path
 
 
 def test_pages_render_offline_with_no_external_request(browser, seed_report: list[Path]) -> None:

@@ -136,6 +136,7 @@ from .speakers import (
 )
 from .story import (
     key_findings,
+    key_findings_from,
     story_tables,
 )
 
@@ -198,6 +199,7 @@ __all__ = [
     "extract_quotes",
     "find_quote_marks",
     "key_findings",
+    "key_findings_from",
     "match_quotes",
     "match_view",
     "name_key",
