@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..framing import CUE_CLASSES, DIMENSIONS
-from .common import empty
+from .common import empty, set_title
 
 VERSION_COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000"]
 SIDE_COLOURS = {"only_original": "#d62728", "only_version": "#2ca02c"}
@@ -45,7 +45,7 @@ def term_counts(table: pd.DataFrame) -> Figure:
     fig, ax = plt.subplots(figsize=(max(6, 1.4 * len(terms)), 3.8), layout="constrained")
     _grouped_bars(ax, terms, {a: [int(counts[(t, a)]) for t in terms] for a in articles})
     ax.set_ylabel("occurrences (inflections grouped)")
-    ax.set_title("Terms compared")
+    set_title(ax, "Terms compared")
     ax.yaxis.get_major_locator().set_params(integer=True)
     return fig
 
@@ -63,7 +63,7 @@ def frame_profile(profile: pd.DataFrame) -> Figure:
         horizontal=True,
     )
     ax.set_xlabel("% of the version's frame terms")
-    ax.set_title("Frame profile (Media Frames Corpus dimensions)")
+    set_title(ax, "Frame profile (Media Frames Corpus dimensions)")
     return fig
 
 
@@ -84,7 +84,7 @@ def frame_shift(shift: pd.DataFrame, version_article_id: str | None = None) -> F
         f"percentage points  (← more in {rows['original_article_id'].iloc[0]} · "
         f"more in {version_article_id} →)"
     )
-    ax.set_title("Frame shift")
+    set_title(ax, "Frame shift")
     return fig
 
 
@@ -104,7 +104,7 @@ def frame_map(paragraph_frames: pd.DataFrame) -> Figure:
         ax.set_xticks(range(len(dims)), [DIMENSIONS[d] for d in dims], rotation=70, ha="right")
         labels = ["headline" if i == 0 else f"¶{i}" for i in rows["paragraph_index"]]
         ax.set_yticks(range(len(rows)), labels, fontsize=7)
-        ax.set_title(article_id)
+        set_title(ax, article_id)
     fig.colorbar(image, ax=axes, shrink=0.6, label="frame terms")
     fig.suptitle("Where each frame appears (paragraph by paragraph)")
     return fig
@@ -121,7 +121,7 @@ def attribution_classes(table: pd.DataFrame) -> Figure:
         {a: [int(counts.get((c, a), 0)) for c in CUE_CLASSES] for a in articles},
     )
     ax.set_ylabel("attributions")
-    ax.set_title("Attribution verbs by class")
+    set_title(ax, "Attribution verbs by class")
     ax.yaxis.get_major_locator().set_params(integer=True)
     return fig
 
@@ -160,7 +160,7 @@ def actor_prominence(actors: pd.DataFrame, top: int = 12) -> Figure:
     ax.set_xlabel(
         "mentions (names, descriptions and adjectives)  ·  H/L: first named in headline/lede"
     )
-    ax.set_title("Actors and their prominence")
+    set_title(ax, "Actors and their prominence")
     return fig
 
 
@@ -188,7 +188,7 @@ def context_frames(summary: pd.DataFrame, version_article_id: str | None = None)
             bar.set_color(SIDE_COLOURS[side])
     ax.legend(frameon=False)
     ax.set_xlabel("sentences and passages carrying the frame")
-    ax.set_title("Context added or omitted, by frame")
+    set_title(ax, "Context added or omitted, by frame")
     return fig
 
 
@@ -213,5 +213,5 @@ def tone(tone_table: pd.DataFrame) -> Figure:
     ax.set_ylabel("VADER compound")
     ax.set_ylim(-1, 1)
     ax.legend(frameon=False)
-    ax.set_title("Tone, sentence by sentence (a secondary signal)")
+    set_title(ax, "Tone, sentence by sentence (a secondary signal)")
     return fig

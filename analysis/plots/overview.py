@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .common import set_title
+
 ROLE_COLOURS = {"original": "#1f4e79", "syndicated": "#c55a11"}
 
 
@@ -16,7 +18,7 @@ def lengths(versions: pd.DataFrame) -> Figure:
     colours = [ROLE_COLOURS.get(role, "grey") for role in versions["role"]]
     for ax, measure in zip(axes, measures, strict=True):
         ax.bar(versions["article_id"], versions[measure], color=colours)
-        ax.set_title(measure.removeprefix("n_"))
+        set_title(ax, measure.removeprefix("n_"))
         ax.tick_params(axis="x", labelrotation=15)
         for x, value in enumerate(versions[measure]):
             ax.annotate(f"{value:,}", (x, value), ha="center", va="bottom", fontsize=9)
@@ -39,7 +41,7 @@ def paragraph_profile(paragraphs: pd.DataFrame, order: list[str]) -> Figure:
         rows = paragraphs[paragraphs["article_id"] == article_id]
         ax.bar(rows["paragraph_index"], rows["n_words"], color="#7f7f7f")
         ax.set_ylabel("words")
-        ax.set_title(article_id, loc="left", fontsize=10)
+        set_title(ax, article_id, loc="left", fontsize=10)
     axes[-1, 0].set_xlabel("paragraph")
     fig.suptitle("Words per paragraph")
     return fig

@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .common import set_title
+
 SIDE_COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6"]
 OTHER_COLOUR = "#a6a6a6"
 STATUS_COLOURS = {
@@ -53,7 +55,7 @@ def share_of_voice(share: pd.DataFrame) -> Figure:
             if value:
                 ax.annotate(str(value), (value, y), xytext=(3, 0), textcoords="offset points",
                             va="center", fontsize=8)  # fmt: skip
-        ax.set_title(article_id, fontsize=10)
+        set_title(ax, article_id, fontsize=10)
         ax.set_xlabel("quoted words")
         ax.margins(x=0.15)
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in colours.values()]
@@ -77,7 +79,7 @@ def voice_by_side(wide: pd.DataFrame) -> Figure:
     ax.set_xticks(range(wide.shape[1]), wide.columns.tolist())
     ax.set_ylabel("quoted words")
     ax.legend(fontsize=8, frameon=False)
-    ax.set_title("Quoted words by side")
+    set_title(ax, "Quoted words by side")
     return fig
 
 
@@ -95,5 +97,5 @@ def match_status(matches: pd.DataFrame) -> Figure:
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("quotations")
     ax.legend(fontsize=8, frameon=False, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.3))
-    ax.set_title("What happened to each quotation")
+    set_title(ax, "What happened to each quotation")
     return fig

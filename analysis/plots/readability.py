@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..readability import METRIC_LABELS, METRICS
+from .common import set_title
 
 # Original first (as the readability tables order the versions), then other versions.
 VERSION_COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#7f7f7f"]
@@ -35,18 +36,18 @@ def metric_intervals(readability: pd.DataFrame) -> Figure:
     """
     rows = readability[readability["level"] == "article"]
     order = _order(rows)
+    # Each (version, variant, metric)'s first row, looked up once rather than filtered 36 times.
+    intervals: dict[tuple[str, str, str], np.ndarray] = {}
+    keys = zip(rows["article_id"], rows["variant"], rows["metric"], strict=True)
+    for key, values in zip(keys, rows[["value", "ci_low", "ci_high"]].to_numpy(), strict=True):
+        intervals.setdefault(key, values)
     fig, axes = plt.subplots(3, 3, figsize=(11, 7.5), layout="constrained")
     for ax, metric in zip(axes.ravel(), METRICS, strict=True):
         for i, aid in enumerate(order):
             for offset, variant in ((-0.12, "original"), (0.12, "normalised")):
-                row = rows[
-                    (rows["article_id"] == aid)
-                    & (rows["variant"] == variant)
-                    & (rows["metric"] == metric)
-                ]
-                if row.empty:
+                if (aid, variant, metric) not in intervals:
                     continue
-                value, low, high = row[["value", "ci_low", "ci_high"]].iloc[0]
+                value, low, high = intervals[(aid, variant, metric)]
                 colour = _colour(i)
                 ax.errorbar(
                     i + offset,
@@ -57,7 +58,7 @@ def metric_intervals(readability: pd.DataFrame) -> Figure:
                     markerfacecolor=colour if variant == "original" else "white",
                     capsize=3,
                 )
-        ax.set_title(METRIC_LABELS[metric], fontsize=10)
+        set_title(ax, METRIC_LABELS[metric], fontsize=10)
         ax.set_xticks(range(len(order)), order, fontsize=8)
         ax.set_xlim(-0.6, len(order) - 0.4)
     fig.suptitle(
@@ -106,7 +107,7 @@ def difference_intervals(differences: pd.DataFrame) -> Figure:
     ax.invert_yaxis()
     ax.set_xlabel("version − original on each grade-level scale (right of 0: harder to read)")
     fig.legend(loc="outside lower center", fontsize=8, ncols=2)
-    ax.set_title("Differences between versions with 95% intervals (resampling sentences)")
+    set_title(ax, "Differences between versions with 95% intervals (resampling sentences)")
     return fig
 
 
@@ -120,17 +121,16 @@ def paragraph_distributions(
     order = _order(rows)
     fig, axes = plt.subplots(1, len(metrics), figsize=(3 * len(metrics), 4), layout="constrained")
     rng = np.random.default_rng(0)  # horizontal jitter of the dots only
+    scores = {key: group.dropna() for key, group in rows.groupby(["article_id", "metric"])["value"]}
+    none = pd.Series(dtype=float)
     for ax, metric in zip(np.atleast_1d(axes), metrics, strict=True):
-        data = [
-            rows.loc[(rows["article_id"] == aid) & (rows["metric"] == metric), "value"].dropna()
-            for aid in order
-        ]
+        data = [scores.get((aid, metric), none) for aid in order]
         ax.boxplot(data, showfliers=False, widths=0.5)
         for i, values in enumerate(data):
             jitter = rng.uniform(-0.12, 0.12, len(values))
             ax.scatter(i + 1 + jitter, values, s=12, color=_colour(i), alpha=0.7, zorder=3)
         ax.set_xticks(range(1, len(order) + 1), order, fontsize=8, rotation=15)
-        ax.set_title(METRIC_LABELS[metric].split(" (")[0], fontsize=10)
+        set_title(ax, METRIC_LABELS[metric].split(" (")[0], fontsize=10)
     fig.suptitle("Per-paragraph scores (as published; each dot is one paragraph)")
     return fig
 
@@ -164,7 +164,7 @@ def sentence_lengths(components: pd.DataFrame) -> Figure:
             textcoords="offset points",
         )
         ax.set_ylabel("sentences")
-        ax.set_title(aid, loc="left", fontsize=10)
+        set_title(ax, aid, loc="left", fontsize=10)
     axes[-1, 0].set_xlabel("words per sentence")
     fig.suptitle("Sentence lengths (body only, the project's own segmentation)")
     return fig
