@@ -5,6 +5,7 @@ shows the same things."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 
 import matplotlib
@@ -12,10 +13,11 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import nbformat
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import STORY_ID
+from conftest import ROOT, STORY_ID
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.container import ErrorbarContainer
 from matplotlib.figure import Figure
@@ -27,54 +29,25 @@ from analysis import plots
 from analysis.plots.common import set_title
 from analysis.readability import METRICS
 
-TERMS = ["rebuffed", "rebuttal", "rejoinder", "withdrawal", "sovereignty"]
-
 
 @pytest.fixture(scope="module")
 def builders(corpus: analysis.Corpus) -> dict[str, Callable[[], Figure]]:
     """Each figure of notebooks 00–04 for the seed story, with the notebooks' arguments."""
-    versions = analysis.overview.versions(corpus, STORY_ID)
-    paragraphs = analysis.overview.paragraph_lengths(corpus, STORY_ID)
-    wording = analysis.wording.story_tables(corpus, STORY_ID)
-    readability = analysis.readability.story_tables(corpus, STORY_ID)
-    quotes = analysis.quotes.quotes_table(corpus, STORY_ID)
-    matches = analysis.quotes.quote_matches(corpus, STORY_ID, quotes)
-    share = analysis.quotes.share_of_voice(quotes)
-    framing = analysis.framing.story_tables(corpus, STORY_ID, terms=TERMS)
-    return {
-        "lengths": lambda: plots.lengths(versions),
-        "paragraph_profile": lambda: plots.paragraph_profile(
-            paragraphs, versions["article_id"].tolist()
-        ),
-        "alignment_diagram": lambda: plots.wording.alignment_diagram(
-            wording["alignment"], corpus["sentences"]
-        ),
-        "edit_categories": lambda: plots.wording.edit_categories(wording["edit_categories"]),
-        "distinctive_words": lambda: plots.wording.distinctive_words(wording["distinctive_words"]),
-        "metric_intervals": lambda: plots.readability.metric_intervals(readability["readability"]),
-        "difference_intervals": lambda: plots.readability.difference_intervals(
-            readability["readability_differences"]
-        ),
-        "paragraph_distributions": lambda: plots.readability.paragraph_distributions(
-            readability["readability"]
-        ),
-        "sentence_lengths": lambda: plots.readability.sentence_lengths(
-            readability["readability_components"]
-        ),
-        "match_status": lambda: plots.quotes.match_status(matches),
-        "share_of_voice": lambda: plots.quotes.share_of_voice(share),
-        "voice_by_side": lambda: plots.quotes.voice_by_side(analysis.quotes.voice_by_side(share)),
-        "term_counts": lambda: plots.framing.term_counts(framing["term_counts"]),
-        "attribution_classes": lambda: plots.framing.attribution_classes(
-            framing["attribution_classes"]
-        ),
-        "frame_profile": lambda: plots.framing.frame_profile(framing["frame_profile"]),
-        "frame_shift": lambda: plots.framing.frame_shift(framing["frame_shift"]),
-        "frame_map": lambda: plots.framing.frame_map(framing["frames"]),
-        "context_frames": lambda: plots.framing.context_frames(framing["context_summary"]),
-        "actor_prominence": lambda: plots.framing.actor_prominence(framing["actors"]),
-        "tone": lambda: plots.framing.tone(framing["tone"]),
-    }
+    figures = plots.story.story_figures(corpus, STORY_ID)
+    return {key.split(" ", 1)[1]: build for key, build in figures.items()}
+
+
+def test_story_figures_are_the_figures_the_notebooks_draw(corpus: analysis.Corpus) -> None:
+    """Each listed figure is drawn by its notebook, and each notebook's figures are listed."""
+    listed = plots.story.story_figures(corpus, STORY_ID)
+    drawn_in_notebooks = set()
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        source = "\n".join(
+            c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"
+        )
+        for call in re.findall(r"analysis\.plots\.(?:\w+\.)?(\w+)\(", source):
+            drawn_in_notebooks.add(f"{path.name[:2]} {call}")
+    assert set(listed) == drawn_in_notebooks
 
 
 @pytest.fixture

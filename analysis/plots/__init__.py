@@ -4,6 +4,7 @@
 - :mod:`analysis.plots.overview`: lengths and paragraph profiles (notebook 00).
 - :mod:`analysis.plots.quotes`: share of voice, voice by side, match status (03).
 - :mod:`analysis.plots.readability`: intervals, distributions, sentence lengths (02).
+- :mod:`analysis.plots.story`: every figure of the notebooks for a story, by name.
 - :mod:`analysis.plots.wording`: alignment diagram, edit categories, distinctive words (01).
 """
 
@@ -15,10 +16,10 @@ from ..lazy import lazy_submodules
 from .overview import lengths, paragraph_profile
 
 # The figure modules are imported on first use (PEP 562), like the analysis modules.
-_SUBMODULES = frozenset({"framing", "overview", "quotes", "readability", "wording"})
+_SUBMODULES = frozenset({"framing", "overview", "quotes", "readability", "story", "wording"})
 
 if TYPE_CHECKING:
-    from . import framing, overview, quotes, readability, wording
+    from . import framing, overview, quotes, readability, story, wording
 
 
 __getattr__, __dir__ = lazy_submodules(__name__, _SUBMODULES, globals())
@@ -31,5 +32,6 @@ __all__ = [
     "paragraph_profile",
     "quotes",
     "readability",
+    "story",
     "wording",
 ]
