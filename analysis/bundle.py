@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import SEED_MANIFEST
+from .corpus import SEED_MANIFEST, file_sha256
 from .errors import CorpusError
 from .registry import ANALYSES, StoryResults, module, same_options
 from .tables import Corpus, load
@@ -74,7 +74,7 @@ def source_fingerprint() -> str:
 def _sha256(path: Path) -> str | None:
     """Hex SHA-256 of a file, or None if it cannot be read."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_sha256(path)
     except OSError:
         return None
 

@@ -58,6 +58,15 @@ class Source:
     location: str = ""  # as the input names it: the manifest's path cell, or table:row
 
 
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes (read in chunks)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def decode(data: bytes, source: str | Path) -> tuple[str, str, bool]:
     """Decode bytes as UTF-8 (BOM allowed), else cp1252 with a warning naming the source.
 

@@ -14,7 +14,6 @@ anything from outside the file: see :func:`external_references`.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
@@ -39,6 +38,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from papermill.exceptions import PapermillExecutionError
 from papermill.iorw import papermill_io
 
+from .corpus import file_sha256
 from .errors import ReportError
 
 __all__ = [
@@ -92,15 +92,6 @@ def _git_commit(cwd: Path) -> str:
     return head.strip() + ("-dirty" if dirty else "")
 
 
-def _sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's contents."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _display_path(path: Path, base: Path) -> str:
     """``path`` relative to ``base`` when it lies below it, else absolute (POSIX style)."""
     resolved = path.resolve()
@@ -133,7 +124,7 @@ def provenance(
         "run_utc": datetime.now(UTC).isoformat(timespec="seconds"),
         "parameters": _json_safe(dict(parameters)),
         "inputs": [
-            {"path": _display_path(Path(p), base), "sha256": _sha256(Path(p))} for p in inputs
+            {"path": _display_path(Path(p), base), "sha256": file_sha256(Path(p))} for p in inputs
         ],
     }
 
