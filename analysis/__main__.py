@@ -59,8 +59,7 @@ def report_command(out: Path, story: str | None, manifest: Path | None) -> list[
     """
     import nbformat
 
-    from .bundle import abandon, reserve, write_bundle
-    from .registry import StoryResults, compute
+    from .bundle import reserve, share
     from .report import render_notebooks, write_index
 
     manifest = (manifest or SEED_MANIFEST).resolve()
@@ -84,16 +83,8 @@ def report_command(out: Path, story: str | None, manifest: Path | None) -> list[
     bundle = reserve(out / "executed" / "bundle.pickle").resolve()
     parameters = {"story_id": story_id, "manifest": str(manifest), "bundle": str(bundle)}
 
-    def compute_and_share() -> StoryResults:
-        try:
-            results = compute(chosen, story_id)
-            write_bundle(bundle, chosen, results, manifest, inputs)
-        finally:
-            abandon(bundle)  # no-op once written; after a failure, readers stop waiting
-        return results
-
     with ThreadPoolExecutor(max_workers=1) as pool:
-        shared = pool.submit(compute_and_share)
+        shared = pool.submit(share, bundle, chosen, story_id, manifest, inputs)
         try:
             pages = render_notebooks(
                 notebooks, out, parameters, inputs=inputs, cwd=NOTEBOOKS.parent

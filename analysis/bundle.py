@@ -27,7 +27,7 @@ import os
 import pickle
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -35,7 +35,7 @@ import pandas as pd
 
 from .corpus import SEED_MANIFEST, file_sha256
 from .errors import CorpusError
-from .registry import ANALYSES, StoryResults, module, same_options
+from .registry import ANALYSES, StoryResults, compute, module
 from .tables import Corpus, load
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "abandon",
     "open_story",
     "reserve",
+    "share",
     "write_bundle",
 ]
 
@@ -163,6 +164,37 @@ def write_bundle(
     return path
 
 
+def share(
+    path: str | Path,
+    corpus: Corpus,
+    story_id: str,
+    manifest: str | Path | None,
+    inputs: Sequence[Path],
+) -> StoryResults:
+    """Compute every table of the story once and write its bundle to ``path``.
+
+    Returns the results (:func:`analysis.registry.compute`). If the computation fails, a
+    reservation of ``path`` (:func:`reserve`) is withdrawn, so no reader waits in vain.
+    """
+    try:
+        results = compute(corpus, story_id)
+        write_bundle(path, corpus, results, manifest, inputs)
+    finally:
+        abandon(path)  # no-op once written
+    return results
+
+
+def _same_options(requested: Mapping[str, object], recorded: Mapping[str, object]) -> bool:
+    """Whether ``requested`` options match ``recorded`` ones (sequences compared as lists)."""
+
+    def plain(value: object) -> object:
+        return list(value) if isinstance(value, list | tuple) else value
+
+    return all(
+        key in recorded and plain(value) == plain(recorded[key]) for key, value in requested.items()
+    )
+
+
 def _read(path: Path) -> dict:
     """The bundle's payload; CorpusError naming the file if it is missing or unreadable.
 
@@ -230,7 +262,7 @@ def open_story(
     why = _mismatch(payload, manifest, story_id)
     results: StoryResults = payload["results"]
     recorded = results.options.get(analysis, {})
-    if why is None and not same_options(options, recorded):
+    if why is None and not _same_options(options, recorded):
         why = f"its {analysis} tables were computed with other options ({recorded})"
     if why is None and analysis in results.skipped:  # e.g. a one-version story: say why
         return _fresh(manifest, story_id, analysis, options)

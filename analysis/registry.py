@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import warnings
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -122,14 +121,3 @@ def key_findings(
     ``results``: the story's :func:`compute` results if already at hand.
     """
     return (results or compute(corpus, story_id)).key_findings()
-
-
-def same_options(requested: Mapping[str, object], recorded: Mapping[str, object]) -> bool:
-    """Whether ``requested`` options match ``recorded`` ones (sequences compared as lists)."""
-
-    def plain(value: object) -> object:
-        return list(value) if isinstance(value, list | tuple) else value
-
-    return all(
-        key in recorded and plain(value) == plain(recorded[key]) for key, value in requested.items()
-    )

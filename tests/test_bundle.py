@@ -15,16 +15,23 @@ from conftest import SEEDS, STORY_ID, manifest_row, write_manifest
 
 import analysis
 from analysis import registry
-from analysis.bundle import StaleBundleWarning, abandon, open_story, reserve, write_bundle
+from analysis.bundle import (
+    StaleBundleWarning,
+    abandon,
+    open_story,
+    reserve,
+    share,
+    write_bundle,
+)
 from analysis.errors import CorpusError, NeedsTwoVersionsError
 
 
 def _bundle(manifest: Path, folder: Path, story_id: str = STORY_ID) -> Path:
     """Compute every table of the story and write its bundle, as the report does."""
     corpus = analysis.load(str(manifest), story=story_id)
-    results = registry.compute(corpus, story_id)
     inputs = [manifest] + [Path(a.source.source) for a in corpus.articles]
-    return write_bundle(folder / "bundle.pickle", corpus, results, manifest, inputs)
+    share(folder / "bundle.pickle", corpus, story_id, manifest, inputs)
+    return folder / "bundle.pickle"
 
 
 @pytest.fixture(scope="module")
