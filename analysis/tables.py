@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Source, read_sources
+from .corpus import SEED_MANIFEST, Source, read_sources
 from .errors import CorpusError, NeedsTwoVersionsError, ParseError
 from .normalize import comparison_view, typography
 from .parse import Contributor, ParsedArticle, parse_article, parse_credits
 from .segment import is_word, sentence_spans, token_spans
+from .settings import EMPTY, SettingsFile, StorySettings, read_settings, settings_beside
 
 TABLE_NAMES = ("articles", "parts", "paragraphs", "sentences", "tokens", "contributors")
 
@@ -248,13 +250,25 @@ _COLUMNS = {
 
 @dataclass(frozen=True)
 class Corpus:
-    """Parsed article versions, grouped into stories, with their tables."""
+    """Parsed article versions, grouped into stories, with their tables and settings.
+
+    ``settings_file`` is the parsed ``story.toml`` of the stories (None: no settings).
+    """
 
     articles: tuple[Article, ...]
+    settings_file: SettingsFile | None = None
 
     @classmethod
-    def from_sources(cls, sources: list[Source]) -> Corpus:
-        return cls(tuple(parse_source(source) for source in sources))
+    def from_sources(
+        cls, sources: list[Source], settings_file: SettingsFile | None = None
+    ) -> Corpus:
+        return cls(tuple(parse_source(source) for source in sources), settings_file)
+
+    def settings(self, story_id: str) -> StorySettings:
+        """The settings of one story (:data:`analysis.settings.EMPTY` if it has none)."""
+        if self.settings_file is None:
+            return EMPTY
+        return self.settings_file.for_story(story_id)
 
     @property
     def story_ids(self) -> list[str]:
@@ -269,7 +283,7 @@ class Corpus:
             raise CorpusError(story_id, f"no such story in the corpus (stories: {known})")
         if len(chosen) == len(self.articles):
             return self
-        story = Corpus(chosen)
+        story = Corpus(chosen, self.settings_file)
         ids = {a.article_id for a in chosen}
         # Reuse the tables already built rather than segmenting the story again.
         story.__dict__["tables"] = {
@@ -318,10 +332,18 @@ class Corpus:
         return self.tables[name]
 
 
-def load(path: str | None = None, story: str | None = None) -> Corpus:
+def load(
+    path: str | Path | None = None,
+    story: str | None = None,
+    settings: str | Path | None = None,
+) -> Corpus:
     """Load a corpus (default: the seed story) from a manifest, folder or CSV/JSONL table.
 
-    ``story`` keeps only that story's versions.
+    ``story`` keeps only that story's versions. ``settings`` is a ``story.toml`` to use;
+    without it, the one beside the manifest (or in the folder) is read if there is one.
     """
-    corpus = Corpus.from_sources(read_sources(path))
+    where = SEED_MANIFEST if path is None else Path(path)
+    settings_path = Path(settings) if settings is not None else settings_beside(where)
+    settings_file = None if settings_path is None else read_settings(settings_path)
+    corpus = Corpus.from_sources(read_sources(path), settings_file)
     return corpus.story(story) if story is not None else corpus
