@@ -8,25 +8,25 @@ manifest in ``story.toml``::
     # keys at the top level apply to every story of the manifest
     paragraph_separator = " ### "
 
-    [stories."iraq-troops-2020-01"]          # keys for one story add to / override those
-    terms = ["rebuffed", "rebuttal"]
+    [stories."summit-2018-07"]               # keys for one story add to / override those
+    terms = ["summit", "meddling"]
 
-    [[stories."iraq-troops-2020-01".style_rules]]   # columns of data/style_rules.csv
-    rule_id = "spelling-soleimani"
+    [[stories."summit-2018-07".style_rules]]      # columns of data/style_rules.csv
+    rule_id = "spelling-niinisto"
     category = "name_spelling"
-    pattern = '\\bSuleimani\\b'
-    replacement = "Soleimani"
-    triggers = ["Suleimani"]
-    rationale = "Transliteration: NYT Suleimani, AP Soleimani."
+    pattern = '\\bNiinistö\\b'
+    replacement = "Niinisto"
+    triggers = ["Niinistö"]
+    rationale = "Some outlets drop the diaeresis of the Finnish president's name."
 
-    [[stories."iraq-troops-2020-01".speaker_sides]]  # columns of a speaker-sides table
-    speaker = "Mike Pompeo"
-    side = "U.S. officials"
+    [[stories."summit-2018-07".speaker_sides]]    # columns of a speaker-sides table
+    speaker = "Dmitry Peskov"
+    side = "Russian officials"
 
-    [[stories."iraq-troops-2020-01".actors]]         # columns of data/actors.csv
-    actor = "Kataib Hezbollah"
-    type = "group"
-    aliases = ["Kataib Hezbollah"]
+    [[stories."summit-2018-07".actors]]           # columns of data/actors.csv
+    actor = "Kremlin"
+    type = "institution"
+    aliases = ["Kremlin"]
 
 A story without a settings file gets :data:`EMPTY`: no extra rules, no sides, no terms
 (framing then follows the words the versions' substitutions changed).

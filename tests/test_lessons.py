@@ -53,7 +53,7 @@ def test_there_are_at_least_five_lessons_on_the_five_topics() -> None:
 def test_every_exercise_has_a_solution_and_a_check() -> None:
     asked = [q for path in LESSONS for q in exercises(path)]
     assert sorted(asked) == sorted(SOLUTIONS) == sorted(set(asked))
-    assert set(asked) <= set(lessons.QUESTIONS)
+    assert set(asked) <= set(lessons.questions())
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
@@ -72,9 +72,9 @@ def test_solved_lesson_passes_every_check(path: Path, tmp_path: Path) -> None:
     assert all("correct" in text and "not yet" not in text for text in texts), texts
 
 
-@pytest.mark.parametrize("question_id", sorted(lessons.QUESTIONS))
+@pytest.mark.parametrize("question_id", sorted(lessons.questions()))
 def test_wrong_answers_get_a_hint_that_does_not_give_the_answer(question_id: str) -> None:
-    expected = lessons.QUESTIONS[question_id].expected()
+    expected = lessons.questions()[question_id].expected()
     wrong = expected + 7 if isinstance(expected, int | float) else "something else"
     result = lessons.check(question_id, wrong)
     assert result.status == "incorrect" and "Hint:" in result.message
