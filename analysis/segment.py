@@ -49,18 +49,66 @@ def word_tokenizer() -> RegexpTokenizer:
     return RegexpTokenizer(pattern, flags=re.VERBOSE | re.UNICODE)
 
 
+NUMBER_SIGN_END = re.compile(r"\bNos?\.$")
+"""A sentence that Punkt ended at "No." / "Nos." ("the No. | 1 item")."""
+
+NAME_INITIALS_END = re.compile(r"(?:^|\b[A-Z][\w'’-]*\s+)((?:[A-Z]\.){2,})$")
+"""A sentence that Punkt ended at a name's initials ("George H.W. | Bush", "J.R.R. | Tolkien")."""
+
+
+def continues_after_number_sign(before: str, after: str) -> bool:
+    """"wasn't the No." + "1 item": a number sign followed by its number."""
+    return bool(NUMBER_SIGN_END.search(before)) and after[:1].isdigit()
+
+
+def continues_after_initials(before: str, after: str) -> bool:
+    """"George H.W." + "Bush met…": initials after a name (or opening it) and before one.
+
+    Known abbreviations ("U.S.", "D.C.") are left to Punkt: "in the U.S. The…" ends there.
+    """
+    match = NAME_INITIALS_END.search(before)
+    return (
+        match is not None
+        and match.group(1) not in abbreviations()
+        and after[:1].isupper()
+    )
+
+
+def continues_in_lower_case(before: str, after: str) -> bool:
+    """"He finished 2nd." + "in the race.": a sentence never starts in lower case."""
+    return before.endswith(".") and after[:1].islower()
+
+
+SENTENCE_CONTINUES = (
+    continues_after_number_sign,
+    continues_after_initials,
+    continues_in_lower_case,
+)
+"""Predicates on (sentence, next sentence) under which Punkt's boundary is not one."""
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]`` as offsets into ``text``."""
+    """Sentence spans of ``text[start:end]`` as offsets into ``text``.
+
+    Punkt's boundaries are kept unless one of :data:`SENTENCE_CONTINUES` says the sentence
+    goes on ("No. 1", "George H.W. Bush", "2nd. in").
+    """
     chunk = text[start:end]
-    spans = []
+    spans: list[tuple[int, int]] = []
     for s, e in sentence_tokenizer().span_tokenize(chunk):
         while s < e and chunk[s].isspace():
             s += 1
         while e > s and chunk[e - 1].isspace():
             e -= 1
-        if e > s:
-            spans.append((start + s, start + e))
-    return spans
+        if e <= s:
+            continue
+        if spans and any(
+            rule(chunk[spans[-1][0] : spans[-1][1]], chunk[s:e]) for rule in SENTENCE_CONTINUES
+        ):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return [(start + s, start + e) for s, e in spans]
 
 
 def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
