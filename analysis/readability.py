@@ -41,7 +41,6 @@ __all__ = [
     "difference_table",
     "fallback_evaluation",
     "formulas",
-    "key_findings",
     "key_findings_from",
     "metric_table",
     "story_tables",
@@ -953,11 +952,6 @@ def _textstat_note(tables: Mapping[str, pd.DataFrame], metric: str) -> str:
     )
 
 
-def key_findings(corpus: Corpus, story_id: str) -> list[str]:
-    """The readability conclusion of the story (see :func:`conclusion`)."""
-    return key_findings_from(story_tables(corpus, story_id))
-
-
 def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """:func:`key_findings` from the tables of :func:`story_tables`."""
+    """The key findings, generated from the tables of :func:`story_tables`."""
     return [conclusion(tables)]

@@ -491,13 +491,6 @@ def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
     }
 
 
-def key_findings(corpus: Corpus, story_id: str) -> list[str]:
-    """The wording findings of the story (see findings)."""
-    alignment = align_story(corpus, story_id)
-    ops = redline(corpus, story_id, alignment)
-    return findings(summary(corpus, story_id, ops), alignment)
-
-
 def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """:func:`key_findings` from the tables of :func:`story_tables`."""
+    """The key findings, generated from the tables of :func:`story_tables`."""
     return findings(tables["wording_summary"], tables["alignment"])
