@@ -210,8 +210,8 @@ def test_non_body_parts_are_excluded(corpus: analysis.Corpus, tables: dict) -> N
             sentences.loc[sentences["article_id"] == aid, "sentence_id"]
         )
     # the text textstat is run on is the body too
-    nyt_body = readability._body_text(corpus, NYT_ID)
-    print_body = readability._body_text(corpus, PRINT_ID)
+    nyt_body = readability.body_text(corpus, NYT_ID)
+    print_body = readability.body_text(corpus, PRINT_ID)
     assert "Defying" not in nyt_body and not nyt_body.startswith("WASHINGTON")
     assert nyt_body.startswith("The State Department on Friday rebuffed")
     for excluded in ("date 2020-01-11", "WASHINGTON --", "Information for this", "A Section on"):
