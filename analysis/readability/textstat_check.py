@@ -17,14 +17,14 @@ from .scores import COUNTS, Units, formulas, original_units, sentence_counts, ve
 
 # ---------------------------------------------------------------- textstat and excluded parts
 
-_WHY = {
+WHY = {
     "sentences": "textstat splits at every '.', '!' and '?' (so inside 'U.S.', 'Gen.', "
     "'Dec. 29', 'O.K.') and drops pieces of two words or fewer; we use Punkt with the "
     "project's news abbreviations, within paragraphs.",
     "words": "textstat splits on spaces after deleting punctuation, so a dash between spaces "
     "is dropped but 'U.S.' and '5,200' survive; we count tokens with a letter or digit.",
     "syllables": "textstat gives a word missing from the CMU dictionary pyphen's hyphenation "
-    "points + 1 (Suleimani: 1) and every number 1; we read numbers aloud, expand "
+    "points + 1{example} and every number 1; we read numbers aloud, expand "
     "abbreviations and use the vowel-group heuristic.",
     "polysyllables": "follows from the syllable counts.",
     "difficult_words": "textstat counts inflected forms of listed words as difficult "
@@ -71,6 +71,26 @@ def _textstat_scores(text: str) -> dict[str, float]:
     }
 
 
+def undercounted_word(corpus: Corpus, article_id: str) -> str:
+    """`` (Word: n)``: the version's word missing from the CMU dictionary that textstat
+    undercounts most (ties: the more frequent, then the first in the text), as written,
+    with textstat's count; "" if it has none."""
+    tokens = corpus["tokens"]
+    mine = (tokens["article_id"].to_numpy() == article_id) & tokens["is_word"].to_numpy()
+    forms = dict.fromkeys(tokens["text"].to_numpy()[mine])
+    counts = Counter(typography(t).lower() for t in tokens["text"].to_numpy()[mine])
+    best: tuple[int, int, int] | None = None
+    chosen = ""
+    for position, form in enumerate(forms):
+        word = typography(form).lower()
+        ours, rule = syllables(word)
+        theirs = textstat_syllables(word)
+        rank = (ours - theirs, counts[word], -position)
+        if rule == "heuristic" and theirs < ours and (best is None or rank > best):
+            best, chosen = rank, f" ({form}: {theirs})"
+    return chosen
+
+
 def textstat_comparison(
     corpus: Corpus, story_id: str, units: Mapping[tuple[str, str], Units] | None = None
 ) -> pd.DataFrame:
@@ -86,13 +106,14 @@ def textstat_comparison(
         u = units[aid, "original"] if units else original_units(corpus, aid)
         sums = u.sums()
         ours = {**{k: float(v) for k, v in sums.items()}, **_scalars(formulas(sums))}
+        example = undercounted_word(corpus, aid)
         for quantity, value in _textstat_scores(body_text(corpus, aid)).items():
             columns["article_id"].append(aid)
             columns["quantity"].append(quantity)
             columns["ours"].append(ours[quantity])
             columns["textstat"].append(float(value))
             columns["difference"].append(float(value) - ours[quantity])
-            columns["why"].append(_WHY[quantity])
+            columns["why"].append(WHY[quantity].format(example=example))
     return pd.DataFrame(columns)
 
 
