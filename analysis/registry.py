@@ -158,3 +158,13 @@ def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
             f"{name} tables not written: {story_id}: {problem}", CorpusWarning, stacklevel=2
         )
     return {**corpus.story(story_id).tables, **results.flat()}
+
+
+def key_findings(
+    corpus: Corpus, story_id: str, results: StoryResults | None = None
+) -> list[tuple[str, str]]:
+    """(analysis, sentence) pairs: the key findings each analysis generates from its tables.
+
+    ``results``: the story's :func:`compute` results if already at hand.
+    """
+    return (results or compute(corpus, story_id)).key_findings()
