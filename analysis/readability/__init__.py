@@ -45,7 +45,13 @@ from .scores import (
     original_units,
     versions,
 )
-from .textstat_check import excluded_parts, syllable_disagreements, textstat_comparison
+from .textstat_check import (
+    body_text,
+    excluded_parts,
+    syllable_disagreements,
+    textstat_comparison,
+    undercounted_word,
+)
 
 __all__ = [
     "BOOTSTRAP_SEED",
@@ -56,6 +62,7 @@ __all__ = [
     "METRIC_LABELS",
     "STYLE_COLUMNS",
     "Units",
+    "body_text",
     "bootstrap",
     "conclusion",
     "difference_table",
@@ -69,6 +76,7 @@ __all__ = [
     "story_tables",
     "syllable_disagreements",
     "textstat_comparison",
+    "undercounted_word",
 ]
 
 READABILITY_COLUMNS = [
