@@ -124,7 +124,7 @@ def compute(
     ``options`` overrides an analysis's default options (``{"framing": {"terms": ("a",)}}``);
     ``analyses`` limits the run to those analyses and what they need. An analysis that
     declares ``NEEDS`` gets their tables as ``needs={name: tables}``; if one of them was
-    skipped, it is skipped too, saying why.
+    skipped, it is skipped too, for the same reason.
     """
     options = options or {}
     _check_options(options)
@@ -135,7 +135,7 @@ def compute(
         results.options[name] = chosen
         missing = [n for n in needs(name) if n in results.skipped]
         if missing:
-            results.skipped[name] = f"it needs {missing[0]}, which was not computed"
+            results.skipped[name] = results.skipped[missing[0]]  # the same reason holds
             continue
         extra = {"needs": {n: results.tables[n] for n in needs(name)}} if needs(name) else {}
         try:
