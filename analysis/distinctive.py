@@ -14,7 +14,7 @@ Positive z: the word is characteristic of the version; negative: of the original
 The prior is the two versions pooled, scaled to ``a_0`` pseudo-counts (default 100),
 as Monroe et al. do with a background corpus when none larger is at hand. Words are
 the comparison words (case-folded, punctuation dropped); with ``style=True`` they are
-taken from the house-style view, so "Suleimani"/"Soleimani" and "Mr." stop
+taken from the house-style view, so two spellings of one name and "Mr." stop
 standing out and what remains is substance.
 """
 
