@@ -67,12 +67,13 @@ def comparison_view(text: str) -> str:
     return typography(text).casefold()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StyleRule:
     """One house-style rule: the form one outlet writes -> the shared (AP) form.
 
     The library's rules are in ``data/style_rules.csv``; a story adds its own in its
-    settings (``style_rules`` in ``story.toml``, the same columns).
+    settings (``style_rules`` in ``story.toml``, the same columns). Rules compare and hash
+    by identity (each is compiled once), so a tuple of rules is a cheap cache key.
     """
 
     rule_id: str
