@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from .. import registry
-from ..actors import actor_rows, mentions_table, resolve_story
+from ..actors import Resolver, actor_rows, mentions_table, resolve_story
 from ..errors import NeedsTwoVersionsError
 from ..tables import Corpus
 from .attribution import attribution_by_speaker, attribution_classes, attribution_verbs
@@ -51,7 +51,7 @@ def _frame_tables(corpus: Corpus, story_id: str, words: pd.DataFrame) -> dict[st
 
 
 def _attribution_tables(
-    corpus: Corpus, story_id: str, quotes: pd.DataFrame, resolver
+    corpus: Corpus, story_id: str, quotes: pd.DataFrame, resolver: Resolver
 ) -> dict[str, pd.DataFrame]:
     """attribution_verbs, attribution_classes and attribution_speakers."""
     verbs = attribution_verbs(quotes, story_id, resolver)

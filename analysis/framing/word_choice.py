@@ -232,7 +232,11 @@ def _loaded_row(
 
 
 def _loaded_rows(
-    base: dict, words: pd.DataFrame, alignment: pd.DataFrame, texts: dict[str, str], context
+    base: dict,
+    words: pd.DataFrame,
+    alignment: pd.DataFrame,
+    texts: dict[str, str],
+    context: ContextOf,
 ) -> list[dict]:
     """The ``loaded`` rows of word_choice for one pair (see there).
 

@@ -2,7 +2,7 @@
 
 Words are compared on Snowball (Porter2) stems from NLTK (no download), with one repair:
 a final doubled consonant is undoubled, because the stemmer undoubles before -ed/-ing
-but not in the bare form ("stopped" → stop, "stopp" → stop).
+but not in the bare form ("bluffed" → bluf, "bluff" → bluff → bluf).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _stemmer() -> SnowballStemmer:
 @cache
 def stem(word: str) -> str:
     """The stem words are compared on: typography normalised, case-folded, possessive dropped,
-    Snowball stem, final doubled consonant undoubled ("stop", "stopped", "stops" → stop)."""
+    Snowball stem, final doubled consonant undoubled ("bluff", "bluffed", "bluffs" → bluf)."""
     w = typography(word).casefold()
     if len(w) > 3:
         w = _POSSESSIVE_RE.sub("", w)
