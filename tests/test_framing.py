@@ -320,3 +320,19 @@ def test_framing_reads_the_wording_tables_it_is_given(corpus: analysis.Corpus) -
     given = {**needs, "wording": {**needs["wording"], "edits": renamed}}
     wc = framing.story_tables(corpus, STORY_ID, needs=given)["word_choice"]
     assert "riposte" in set(wc["version_text"])  # the given edits, not an alignment of its own
+
+
+def test_the_registry_aligns_each_version_pair_once(
+    corpus: analysis.Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    align_sentences = analysis.align.align_sentences
+
+    def counted(original: pd.DataFrame, version: pd.DataFrame, *args: object) -> pd.DataFrame:
+        calls.append(str(version["article_id"].iloc[0]))
+        return align_sentences(original, version, *args)
+
+    monkeypatch.setattr(analysis.align, "align_sentences", counted)
+    results = analysis.registry.compute(corpus, STORY_ID)
+    assert {"wording", "framing"} <= set(results.tables)
+    assert calls == [PRINT_ID]  # wording's alignment, which framing reads
