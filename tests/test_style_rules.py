@@ -47,7 +47,7 @@ def test_a_story_rule_changes_how_its_edits_are_classed(tmp_path: Path) -> None:
         plain,
         tmp_path,
         '[[stories.s.style_rules]]\nrule_id = "spelling-smith"\ncategory = "name_spelling"\n'
-        "pattern = '\\bSmyth\\b'\nreplacement = \"Smith\"\ntriggers = [\"Smyth\"]\n",
+        'pattern = \'\\bSmyth\\b\'\nreplacement = "Smith"\ntriggers = ["Smyth"]\n',
     )
     before = wording.story_tables(plain, "s")["edits"]
     after = wording.story_tables(ruled, "s")["edits"]
