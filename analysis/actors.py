@@ -46,7 +46,7 @@ from importlib import resources
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
-from .normalize import style_view, typography
+from .normalize import Rules, style_rules, style_view, typography
 from .segment import is_word, token_spans
 from .tables import Corpus
 from .wording import function_words
@@ -690,9 +690,10 @@ def _headline_mentions(
 
 
 @cache
-def name_key(name: str) -> str:
-    """The comparison key of a name: house style, case-folded, hyphens and dots as spaces."""
-    view = style_view(_base(typography(name))).casefold()
+def name_key(name: str, rules: Rules | None = None) -> str:
+    """The comparison key of a name: house style (``rules``: the story's, default the
+    library's), case-folded, hyphens and dots as spaces."""
+    view = style_view(_base(typography(name)), rules).casefold()
     return " ".join(re.sub(r"[-‐.’']", " ", view).split())
 
 
@@ -701,8 +702,8 @@ def _without_initials(key: str) -> str:
 
 
 @cache
-def _alias_keys(known: KnownActor) -> frozenset[str]:
-    return frozenset(name_key(a) for a in known.aliases)
+def _alias_keys(known: KnownActor, rules: Rules | None = None) -> frozenset[str]:
+    return frozenset(name_key(a, rules) for a in known.aliases)
 
 
 @dataclass
@@ -721,7 +722,8 @@ class Actor:
 class Resolver:
     """Story-wide resolution of candidate mentions to actors (module docstring, rules 4-5)."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], rules: Rules | None = None) -> None:
+        self.rules = rules  # the story's house-style rules, for name keys and display names
         self.actors: list[Actor] = []
         self._known: dict[str, int] = {}
         self._keys: dict[str, int] = {}
@@ -736,7 +738,9 @@ class Resolver:
     # -- clusters --------------------------------------------------------------------
     def _known_actor(self, known: KnownActor) -> int:
         if known.name not in self._known:
-            self.actors.append(Actor(known.name, known.type, name_key(known.name), known))
+            self.actors.append(
+                Actor(known.name, known.type, name_key(known.name, self.rules), known)
+            )
             self._known[known.name] = len(self.actors) - 1
         return self._known[known.name]
 
@@ -751,7 +755,7 @@ class Resolver:
         hits = []
         for index, actor in enumerate(self.actors):
             if actor.known is not None or not actor.key:
-                if actor.known is not None and key in _alias_keys(actor.known):
+                if actor.known is not None and key in _alias_keys(actor.known, self.rules):
                     return [index]
                 continue
             a_words = actor.key.split()
@@ -778,10 +782,12 @@ class Resolver:
     def _resolve_names(self) -> None:
         named = [m for m in self.mentions if m.kind in ("name", "title", "honorific")]
         # Longest names first, so that "Mr. Pompeo" finds "Mike Pompeo".
-        named.sort(key=lambda m: (-len(name_key(m.name).split()), m.article_id, m.start))
+        named.sort(
+            key=lambda m: (-len(name_key(m.name, self.rules).split()), m.article_id, m.start)
+        )
         last_seen: dict[tuple[str, int], int] = {}
         for m in named:
-            key = name_key(m.name)
+            key = name_key(m.name, self.rules)
             if not key:
                 continue
             hits = self._match_name(key)
@@ -803,7 +809,7 @@ class Resolver:
         for actor in self.actors:  # the display name: the fullest form, in house style
             if actor.forms and actor.known is None:
                 fullest = max(actor.forms, key=lambda f: (len(f.split()), actor.forms[f]))
-                actor.name = style_view(fullest)
+                actor.name = style_view(fullest, self.rules)
 
     def _most_recent(self, hits: list[int], m: Mention) -> int:
         """Of several candidate actors, the one mentioned last before ``m`` in its article."""
@@ -821,7 +827,7 @@ class Resolver:
         for m in self.mentions:
             if m.kind != "headline_word":
                 continue
-            key = name_key(m.name)
+            key = name_key(m.name, self.rules)
             hits = [h for h in self._match_name(key) if self.actors[h].forms] if key else []
             if hits:
                 m.actor = self._most_recent(hits, m) if len(hits) > 1 else hits[0]
@@ -876,7 +882,7 @@ class Resolver:
             hit = _alias_index().get(tuple(t.base for t in part))
             if hit is not None:
                 return self._known.get(hit[0].name)
-            key = name_key(" ".join(t.base for t in part))
+            key = name_key(" ".join(t.base for t in part), self.rules)
             hits = [h for h in self._match_name(key) if self.actors[h].forms]
             if len(hits) == 1:
                 return hits[0]
@@ -927,7 +933,8 @@ def mentions_table(story_id: str, resolver: Resolver) -> pd.DataFrame:
 
 def resolve_story(corpus: Corpus, story_id: str) -> Resolver:
     """Candidate mentions of every version of a story, resolved to actors."""
-    return Resolver(candidate_mentions(corpus, story_id))
+    rules = style_rules(corpus.settings(story_id))
+    return Resolver(candidate_mentions(corpus, story_id), rules)
 
 
 def actor_mentions(corpus: Corpus, story_id: str) -> pd.DataFrame:

@@ -33,7 +33,7 @@ import pandas as pd
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from .normalize import comparison_view, style_view
+from .normalize import Rules, comparison_view, style_rules, style_view
 from .tables import Corpus
 
 SIMILARITY_THRESHOLD = 0.5
@@ -51,12 +51,17 @@ ALIGNMENT_COLUMNS = [
     "similarity",
     "containment",
 ]
-_WORD_RE = re.compile(r"\w+")
+WORD_RE = re.compile(r"\w+")
+"""A word of a comparison view."""
 
 
-def comparison_words(text: str) -> list[str]:
-    """The words sentences are compared on: style view, case-folded, no punctuation."""
-    return _WORD_RE.findall(style_view(text).casefold())
+def comparison_words(text: str, rules: Rules | None = None) -> list[str]:
+    """The words sentences are compared on: style view, case-folded, no punctuation.
+
+    ``rules``: the house-style rules (default: the library's; a story's come from
+    :func:`analysis.normalize.style_rules` of its settings).
+    """
+    return WORD_RE.findall(style_view(text, rules).casefold())
 
 
 def _scores(a: Sequence[list[str]], b: Sequence[list[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -147,7 +152,9 @@ def _in_order(groups: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> set[int]
     return chain
 
 
-def align_sentences(original: pd.DataFrame, version: pd.DataFrame) -> pd.DataFrame:
+def align_sentences(
+    original: pd.DataFrame, version: pd.DataFrame, rules: Rules | None = None
+) -> pd.DataFrame:
     """Align two sentence tables (columns ``sentence_id``, ``text``) of one story.
 
     Returns one row per link (``original_sentence_id``, ``version_sentence_id``,
@@ -156,8 +163,8 @@ def align_sentences(original: pd.DataFrame, version: pd.DataFrame) -> pd.DataFra
     """
     a_ids, b_ids = original["sentence_id"].tolist(), version["sentence_id"].tolist()
     a_text, b_text = original["text"].tolist(), version["text"].tolist()
-    a = [comparison_words(t) for t in a_text]
-    b = [comparison_words(t) for t in b_text]
+    a = [comparison_words(t, rules) for t in a_text]
+    b = [comparison_words(t, rules) for t in b_text]
     similarity, containment = _scores(a, b)
     shorter = np.minimum.outer([len(x) for x in a], [len(x) for x in b]) if a and b else similarity
     groups = _splits_and_merges(a, b, _greedy_links(similarity, containment, shorter))
@@ -201,11 +208,13 @@ def align_sentences(original: pd.DataFrame, version: pd.DataFrame) -> pd.DataFra
 def align_story(corpus: Corpus, story_id: str) -> pd.DataFrame:
     """Alignment of every version of a story with its original (see align_sentences)."""
     sentences = corpus.story(story_id)["sentences"]
+    rules = style_rules(corpus.settings(story_id))
     tables = []
     for original, version in corpus.pairs(story_id):
         table = align_sentences(
             sentences[sentences["article_id"] == original.article_id],
             sentences[sentences["article_id"] == version.article_id],
+            rules,
         )
         table.insert(0, "version_article_id", version.article_id)
         table.insert(0, "original_article_id", original.article_id)

@@ -32,7 +32,8 @@ from collections import defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
-from .framing import DIMENSIONS, stem_phrase
+from .framing.frames import DIMENSIONS
+from .framing.words import stem_phrase
 from .wording import function_words
 
 MAX_DIMENSIONS = 2

@@ -14,7 +14,7 @@ Positive z: the word is characteristic of the version; negative: of the original
 The prior is the two versions pooled, scaled to ``a_0`` pseudo-counts (default 100),
 as Monroe et al. do with a background corpus when none larger is at hand. Words are
 the comparison words (case-folded, punctuation dropped); with ``style=True`` they are
-taken from the house-style view, so "Suleimani"/"Soleimani" and "Mr." stop
+taken from the house-style view, so two spellings of one name and "Mr." stop
 standing out and what remains is substance.
 """
 
@@ -26,16 +26,16 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from .normalize import comparison_view, style_view
+from .normalize import Rules, comparison_view, style_rules, style_view
 from .tables import Corpus
 
 PRIOR_SIZE = 100.0
-_WORD_RE = re.compile(r"(?:\w\.){2,}|\w+(?:['-]\w+)*")  # U.S., Abdul-Mahdi, Iraq's
+_WORD_RE = re.compile(r"(?:\w\.){2,}|\w+(?:['-]\w+)*")  # U.S., al-Assad, Iraq's
 
 
-def word_counts(texts: list[str], style: bool = False) -> Counter[str]:
-    """Counts of the comparison words of ``texts`` (house-style view if ``style``)."""
-    view = (lambda t: style_view(t).casefold()) if style else comparison_view
+def word_counts(texts: list[str], style: bool = False, rules: Rules | None = None) -> Counter[str]:
+    """Counts of the comparison words of ``texts`` (house-style view, ``rules``, if ``style``)."""
+    view = (lambda t: style_view(t, rules).casefold()) if style else comparison_view
     return Counter(w for text in texts for w in _WORD_RE.findall(view(text)))
 
 
@@ -74,12 +74,13 @@ def _texts(corpus: Corpus, article_id: str) -> list[str]:
 def distinctive_words(corpus: Corpus, story_id: str) -> pd.DataFrame:
     """Fightin' Words of each version against its original, with and without house style."""
     story = corpus.story(story_id)
+    rules = style_rules(corpus.settings(story_id))
     tables = []
     for original, version in story.pairs(story_id):
         for style in (False, True):
             table = fightin_words(
-                word_counts(_texts(story, original.article_id), style),
-                word_counts(_texts(story, version.article_id), style),
+                word_counts(_texts(story, original.article_id), style, rules),
+                word_counts(_texts(story, version.article_id), style, rules),
             )
             table.insert(0, "variant", "normalised" if style else "original")
             table.insert(0, "version_article_id", version.article_id)
@@ -92,11 +93,12 @@ def distinctive_words(corpus: Corpus, story_id: str) -> pd.DataFrame:
 def vocabulary_overlap(corpus: Corpus, story_id: str) -> pd.DataFrame:
     """Shared and exclusive word types (and their tokens) of each version and its original."""
     story = corpus.story(story_id)
+    rules = style_rules(corpus.settings(story_id))
     rows = []
     for original, version in story.pairs(story_id):
         for style in (False, True):
-            a = word_counts(_texts(story, original.article_id), style)
-            b = word_counts(_texts(story, version.article_id), style)
+            a = word_counts(_texts(story, original.article_id), style, rules)
+            b = word_counts(_texts(story, version.article_id), style, rules)
             shared = set(a) & set(b)
             rows.append(
                 {

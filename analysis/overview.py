@@ -110,11 +110,6 @@ def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
     }
 
 
-def key_findings(corpus: Corpus, story_id: str) -> list[str]:
-    """One sentence per version: its outlet, date and length, original first."""
-    return key_findings_from({"versions": versions(corpus, story_id)})
-
-
 def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     """:func:`key_findings` from the tables of :func:`story_tables` (uses ``versions``)."""
     sentences = []

@@ -1,7 +1,10 @@
 """The analyses of a story, in order: where the export, the report and the CLI find them.
 
 Each analysis module offers ``story_tables(corpus, story_id, **options) -> dict[str,
-DataFrame]`` and may offer ``key_findings_from(tables) -> list[str]``. Comparisons of a
+DataFrame]`` and may offer ``key_findings_from(tables) -> list[str]``. A module that reads
+other analyses' tables declares them, ``NEEDS = ("wording", "quotes")``, and takes them as
+``story_tables(..., needs={"wording": {...}, "quotes": {...}})``: each analysis is
+computed once per story, in dependency order. Comparisons of a
 story with one version raise NeedsTwoVersionsError; here that becomes a warning (tables)
 or a "not computed" finding that says so.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -36,17 +40,39 @@ def modules() -> list[ModuleType]:
 
 
 def default_options(name: str) -> dict[str, object]:
-    """The keyword options of an analysis's ``story_tables`` with their defaults.
+    """The keyword options of an analysis's ``story_tables`` with their (non-None) defaults.
 
-    E.g. ``{"terms": (...)}`` for framing; a table computed with these options is what a
-    notebook that passes the same values would compute.
+    ``needs`` is not an option: it is how the registry passes the tables an analysis reads.
     """
     signature = inspect.signature(module(name).story_tables)
     return {
         key: p.default
         for key, p in signature.parameters.items()
-        if p.default is not inspect.Parameter.empty and p.default is not None
+        if key != "needs" and p.default is not inspect.Parameter.empty and p.default is not None
     }
+
+
+def needs(name: str) -> tuple[str, ...]:
+    """The analyses whose tables ``name`` reads (its module's ``NEEDS``; none by default)."""
+    return tuple(getattr(module(name), "NEEDS", ()))
+
+
+def dependency_order(names: Iterable[str] = ANALYSES) -> list[str]:
+    """``names`` and everything they need, each after what it needs (else in ANALYSES order)."""
+    order: list[str] = []
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in path:
+            raise ValueError(f"analyses need each other: {' -> '.join([*path, name])}")
+        if name in order:
+            return
+        for needed in needs(name):
+            visit(needed, (*path, name))
+        order.append(name)
+
+    for name in sorted(names, key=ANALYSES.index):
+        visit(name, ())
+    return order
 
 
 @dataclass
@@ -78,24 +104,45 @@ class StoryResults:
         return found
 
 
-def compute(corpus: Corpus, story_id: str) -> StoryResults:
-    """Run every analysis on one story with its default options (see :class:`StoryResults`).
+def _check_options(options: Mapping[str, Mapping[str, object]]) -> None:
+    """ValueError for options of an unknown analysis or an option its story_tables lacks."""
+    for name, given in options.items():
+        known = inspect.signature(module(name).story_tables).parameters
+        unknown = sorted(set(given) - set(known) | ({"needs"} & set(given)))
+        if unknown:
+            raise ValueError(f"unknown option(s) {', '.join(unknown)} for analysis {name!r}")
 
-    Framing reuses the quote table of the quotes analysis instead of extracting the
-    quotations a second time.
+
+def compute(
+    corpus: Corpus,
+    story_id: str,
+    options: Mapping[str, Mapping[str, object]] | None = None,
+    analyses: Iterable[str] = ANALYSES,
+) -> StoryResults:
+    """Run the analyses on one story, each once, in dependency order (see :class:`StoryResults`).
+
+    ``options`` overrides an analysis's default options (``{"framing": {"terms": ("a",)}}``);
+    ``analyses`` limits the run to those analyses and what they need. An analysis that
+    declares ``NEEDS`` gets their tables as ``needs={name: tables}``; if one of them was
+    skipped, it is skipped too, for the same reason.
     """
+    options = options or {}
+    _check_options(options)
     story = corpus.story(story_id)
     results = StoryResults(story_id)
-    for name in ANALYSES:
-        options = default_options(name)
-        extra = {}
-        if name == "framing" and "quotes" in results.tables:
-            extra["quotes"] = results.tables["quotes"]["quotes"]
+    for name in dependency_order(analyses):
+        chosen = {**default_options(name), **options.get(name, {})}
+        results.options[name] = chosen
+        missing = [n for n in needs(name) if n in results.skipped]
+        if missing:
+            results.skipped[name] = results.skipped[missing[0]]  # the same reason holds
+            continue
+        extra = {"needs": {n: results.tables[n] for n in needs(name)}} if needs(name) else {}
         try:
-            results.tables[name] = module(name).story_tables(story, story_id, **options, **extra)
+            results.tables[name] = module(name).story_tables(story, story_id, **chosen, **extra)
         except NeedsTwoVersionsError as error:
             results.skipped[name] = error.problem
-        results.options[name] = options
+    results.tables = {n: results.tables[n] for n in ANALYSES if n in results.tables}
     return results
 
 

@@ -57,89 +57,120 @@ def parse_source(source: Source) -> Article:
     return Article(source, parsed, contributors)
 
 
+def _part_rows(article: Article) -> list[dict]:
+    """The rows of the ``parts`` table for one article."""
+    aid, text = article.article_id, article.text
+    return [
+        {
+            "article_id": aid,
+            "part_id": f"{aid}:{span.part}",
+            "part": span.part,
+            "start": span.start,
+            "end": span.end,
+            "text": text[span.start : span.end],
+        }
+        for span in article.parsed.parts
+    ]
+
+
+def _token_rows(
+    aid: str, text: str, sentence_id: str, span: tuple[int, int], first_index: int
+) -> list[dict]:
+    """The rows of the ``tokens`` table for one sentence; indices count from ``first_index``."""
+    rows = []
+    for n_token, (t_start, t_end) in enumerate(token_spans(text, *span), start=first_index):
+        token = text[t_start:t_end]
+        rows.append(
+            {
+                "article_id": aid,
+                "sentence_id": sentence_id,
+                "token_id": f"{aid}:t{n_token:04d}",
+                "token_index": n_token,
+                "start": t_start,
+                "end": t_end,
+                "text": token,
+                "norm": comparison_view(token),
+                "is_word": is_word(token),
+            }
+        )
+    return rows
+
+
+def _sentence_row(
+    aid: str, text: str, paragraph_id: str, index: int, in_paragraph: int, span: tuple[int, int]
+) -> dict:
+    """The row of the ``sentences`` table for one sentence (``n_words`` filled in later)."""
+    sentence = text[span[0] : span[1]]
+    return {
+        "article_id": aid,
+        "paragraph_id": paragraph_id,
+        "sentence_id": f"{aid}:s{index:03d}",
+        "sentence_index": index,
+        "index_in_paragraph": in_paragraph,
+        "start": span[0],
+        "end": span[1],
+        "text": sentence,
+        "norm_text": typography(sentence),
+        "n_words": 0,
+    }
+
+
+def _paragraph_row(aid: str, text: str, index: int, span: tuple[int, int]) -> dict:
+    """The row of the ``paragraphs`` table for one paragraph (counts filled in later)."""
+    paragraph = text[span[0] : span[1]]
+    return {
+        "article_id": aid,
+        "paragraph_id": f"{aid}:p{index:02d}",
+        "paragraph_index": index,
+        "start": span[0],
+        "end": span[1],
+        "text": paragraph,
+        "norm_text": typography(paragraph),
+        "n_sentences": 0,
+        "n_words": 0,
+    }
+
+
+def _contributor_rows(article: Article) -> list[dict]:
+    """The rows of the ``contributors`` table for one article."""
+    aid = article.article_id
+    return [
+        {
+            "article_id": aid,
+            "contributor_id": f"{aid}:c{c_index:02d}",
+            "organisation": person.organisation or article.source.outlet,
+            "name": person.name,
+            "start": person.start,
+            "end": person.end,
+        }
+        for c_index, person in enumerate(article.contributors, start=1)
+    ]
+
+
 def _rows(article: Article) -> dict[str, list[dict]]:
-    """The rows of every table for one article."""
+    """The rows of every table for one article: its parts, then paragraph by paragraph
+    its sentences and their tokens (ids and indices count through the article), then its
+    contributors."""
     aid, text = article.article_id, article.text
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES[1:]}
-    for span in article.parsed.parts:
-        rows["parts"].append(
-            {
-                "article_id": aid,
-                "part_id": f"{aid}:{span.part}",
-                "part": span.part,
-                "start": span.start,
-                "end": span.end,
-                "text": text[span.start : span.end],
-            }
-        )
-    n_sentence = n_token = 0
-    for p_index, (p_start, p_end) in enumerate(article.parsed.paragraphs, start=1):
-        paragraph_id = f"{aid}:p{p_index:02d}"
-        p_sentences = sentence_spans(text, p_start, p_end)
-        p_words = 0
-        for s_in_p, (s_start, s_end) in enumerate(p_sentences, start=1):
-            n_sentence += 1
-            sentence_id = f"{aid}:s{n_sentence:03d}"
-            s_words = 0
-            for t_start, t_end in token_spans(text, s_start, s_end):
-                n_token += 1
-                token = text[t_start:t_end]
-                word = is_word(token)
-                s_words += word
-                rows["tokens"].append(
-                    {
-                        "article_id": aid,
-                        "sentence_id": sentence_id,
-                        "token_id": f"{aid}:t{n_token:04d}",
-                        "token_index": n_token,
-                        "start": t_start,
-                        "end": t_end,
-                        "text": token,
-                        "norm": comparison_view(token),
-                        "is_word": word,
-                    }
-                )
-            p_words += s_words
-            sentence = text[s_start:s_end]
-            rows["sentences"].append(
-                {
-                    "article_id": aid,
-                    "paragraph_id": paragraph_id,
-                    "sentence_id": sentence_id,
-                    "sentence_index": n_sentence,
-                    "index_in_paragraph": s_in_p,
-                    "start": s_start,
-                    "end": s_end,
-                    "text": sentence,
-                    "norm_text": typography(sentence),
-                    "n_words": s_words,
-                }
+    rows["parts"] = _part_rows(article)
+    for p_index, p_span in enumerate(article.parsed.paragraphs, start=1):
+        paragraph = _paragraph_row(aid, text, p_index, p_span)
+        sentences = sentence_spans(text, *p_span)
+        for s_in_p, s_span in enumerate(sentences, start=1):
+            sentence = _sentence_row(
+                aid, text, paragraph["paragraph_id"], len(rows["sentences"]) + 1, s_in_p, s_span
             )
-        paragraph = text[p_start:p_end]
-        rows["paragraphs"].append(
-            {
-                "article_id": aid,
-                "paragraph_id": paragraph_id,
-                "paragraph_index": p_index,
-                "start": p_start,
-                "end": p_end,
-                "text": paragraph,
-                "norm_text": typography(paragraph),
-                "n_sentences": len(p_sentences),
-                "n_words": p_words,
-            }
-        )
-    for c_index, person in enumerate(article.contributors, start=1):
-        rows["contributors"].append(
-            {
-                "article_id": aid,
-                "contributor_id": f"{aid}:c{c_index:02d}",
-                "organisation": person.organisation or article.source.outlet,
-                "name": person.name,
-                "start": person.start,
-                "end": person.end,
-            }
-        )
+            tokens = _token_rows(
+                aid, text, sentence["sentence_id"], s_span, len(rows["tokens"]) + 1
+            )
+            sentence["n_words"] = sum(t["is_word"] for t in tokens)
+            rows["tokens"] += tokens
+            rows["sentences"].append(sentence)
+            paragraph["n_words"] += sentence["n_words"]
+        paragraph["n_sentences"] = len(sentences)
+        rows["paragraphs"].append(paragraph)
+    rows["contributors"] = _contributor_rows(article)
     return rows
 
 

@@ -27,8 +27,8 @@ from importlib import resources
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
-from .align import _WORD_RE, align_story, comparison_words
-from .normalize import apply_style_counts, style_rules
+from .align import WORD_RE, align_story, comparison_words
+from .normalize import Rules, apply_style_counts, library_style_rules, style_rules
 from .tables import Corpus
 
 STYLE_CATEGORIES = (
@@ -115,19 +115,19 @@ def _span(tokens: _Tokens, lo: int, hi: int, article: str) -> tuple[str, int, in
     return "", at, at
 
 
-def _rule_counts(text: str) -> tuple[list[str], dict[str, int]]:
+def _rule_counts(text: str, rules: Rules) -> tuple[list[str], dict[str, int]]:
     """Style words of ``text`` and how often each style rule fired on it."""
-    view, counts = apply_style_counts(text)
-    return _WORD_RE.findall(view.casefold()), counts
+    view, counts = apply_style_counts(text, rules)
+    return WORD_RE.findall(view.casefold()), counts
 
 
-def _capitalised_style_words(tokens: list[str]) -> list[str]:
+def _capitalised_style_words(tokens: list[str], rules: Rules) -> list[str]:
     """The words of some tokens after house style (so "Mr. Zelensky" gives ["Zelensky"])."""
-    return _WORD_RE.findall(apply_style_counts(" ".join(tokens))[0])
+    return WORD_RE.findall(apply_style_counts(" ".join(tokens), rules)[0])
 
 
 def _classify(
-    old: _Tokens, new: _Tokens, i1: int, i2: int, j1: int, j2: int
+    old: _Tokens, new: _Tokens, i1: int, i2: int, j1: int, j2: int, rules: Rules
 ) -> tuple[str, bool, str]:
     """(category, substantive, rule_id) of the edit old[i1:i2] -> new[j1:j2].
 
@@ -137,19 +137,17 @@ def _classify(
     lo, hi = max(0, i1 - STYLE_WINDOW), min(len(old.text), i2 + STYLE_WINDOW)
     before = old.text[lo:hi]
     applied = old.text[lo:i1] + new.text[j1:j2] + old.text[i2:hi]
-    words_before, counts_before = _rule_counts(" ".join(before))
-    words_after, counts_after = _rule_counts(" ".join(applied))
+    words_before, counts_before = _rule_counts(" ".join(before), rules)
+    words_after, counts_after = _rule_counts(" ".join(applied), rules)
     old_words = [t for t, w in zip(old.text[i1:i2], old.is_word[i1:i2], strict=True) if w]
     new_words = [t for t, w in zip(new.text[j1:j2], new.is_word[j1:j2], strict=True) if w]
     if words_after == words_before:
-        explaining = [
-            r for r in style_rules() if counts_before[r.rule_id] != counts_after[r.rule_id]
-        ]
+        explaining = [r for r in rules if counts_before[r.rule_id] != counts_after[r.rule_id]]
         if explaining:
             return explaining[0].category, False, ";".join(r.rule_id for r in explaining)
         return ("punctuation" if not old_words and not new_words else "typography"), False, ""
-    old_names = _capitalised_style_words(old.text[i1:i2])
-    new_names = _capitalised_style_words(new.text[j1:j2])
+    old_names = _capitalised_style_words(old.text[i1:i2], rules)
+    new_names = _capitalised_style_words(new.text[j1:j2], rules)
     if (
         len(old_names) == len(new_names) == 1
         and old_names[0][:1].isupper()
@@ -179,8 +177,14 @@ def _classify(
     return "content", True, ""
 
 
-def diff_group(old: _Tokens, new: _Tokens, old_article: str, new_article: str) -> list[dict]:
-    """Edit operations (with ``equal`` runs) between two token groups, classified."""
+def diff_group(
+    old: _Tokens, new: _Tokens, old_article: str, new_article: str, rules: Rules | None = None
+) -> list[dict]:
+    """Edit operations (with ``equal`` runs) between two token groups, classified.
+
+    ``rules``: the house-style rules (default: the library's).
+    """
+    rules = library_style_rules() if rules is None else rules
     rows: list[dict] = []
 
     def emit(tag: str, i1: int, i2: int, j1: int, j2: int, cls: tuple = ("", False, "")) -> None:
@@ -189,7 +193,7 @@ def diff_group(old: _Tokens, new: _Tokens, old_article: str, new_article: str) -
     matcher = SequenceMatcher(None, old.norm, new.norm, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
-            emit(tag, i1, i2, j1, j2, _classify(old, new, i1, i2, j1, j2))
+            emit(tag, i1, i2, j1, j2, _classify(old, new, i1, i2, j1, j2, rules))
             continue
         run = i1  # start of the current run of tokens written the same way
         for k in range(i1, i2):  # same comparison view: typography where written differently
@@ -244,6 +248,7 @@ def redline(corpus: Corpus, story_id: str, alignment: pd.DataFrame | None = None
     story = corpus.story(story_id)
     texts = {a.article_id: a.text for a in story.articles}
     by_sentence = _tokens_by_sentence(story["tokens"])
+    rules = style_rules(corpus.settings(story_id))
     rows: list[dict] = []
     keys = ["original_article_id", "version_article_id"]
     for (original_id, version_id), pair in alignment.groupby(keys, sort=False):
@@ -268,7 +273,7 @@ def redline(corpus: Corpus, story_id: str, alignment: pd.DataFrame | None = None
                     )
                 ]
             else:
-                ops = diff_group(old, new, texts[original_id], texts[version_id])
+                ops = diff_group(old, new, texts[original_id], texts[version_id], rules)
             for op in ops:
                 rows.append(
                     {
@@ -344,6 +349,7 @@ def summary(corpus: Corpus, story_id: str, ops: pd.DataFrame) -> pd.DataFrame:
     story = corpus.story(story_id)
     sentences = story["sentences"].set_index("sentence_id")
     articles = story["articles"].set_index("article_id")
+    rules = style_rules(corpus.settings(story_id))
     rows = []
     for (original_id, version_id), group in ops.groupby(
         ["original_article_id", "version_article_id"]
@@ -358,14 +364,14 @@ def summary(corpus: Corpus, story_id: str, ops: pd.DataFrame) -> pd.DataFrame:
             .drop_duplicates()
             .itertuples(index=False)
         ):
-            a = comparison_words(" ".join(sentences.loc[s, "text"] for s in o_ids.split()))
-            b = comparison_words(" ".join(sentences.loc[s, "text"] for s in v_ids.split()))
+            a = comparison_words(" ".join(sentences.loc[s, "text"] for s in o_ids.split()), rules)
+            b = comparison_words(" ".join(sentences.loc[s, "text"] for s in v_ids.split()), rules)
             kept_style += sum(
                 block.size
                 for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
             )
         original_style_words = sum(
-            len(comparison_words(t))
+            len(comparison_words(t, rules))
             for t in sentences.loc[sentences["article_id"] == original_id, "text"]
         )
         substantive = group[group["substantive"]]
@@ -491,13 +497,6 @@ def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
     }
 
 
-def key_findings(corpus: Corpus, story_id: str) -> list[str]:
-    """The wording findings of the story (see findings)."""
-    alignment = align_story(corpus, story_id)
-    ops = redline(corpus, story_id, alignment)
-    return findings(summary(corpus, story_id, ops), alignment)
-
-
 def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """:func:`key_findings` from the tables of :func:`story_tables`."""
+    """The key findings, generated from the tables of :func:`story_tables`."""
     return findings(tables["wording_summary"], tables["alignment"])

@@ -1,8 +1,9 @@
-"""Framing benchmark: every framing table of a story (alignment included), excluding loading.
+"""Framing benchmark: every framing table of a story, excluding loading.
 
-The quotes table is computed once beforehand (it is the quotes benchmark's concern) and passed
-in. For versions 10× as long, time should grow no faster than the alignment's product of the
-two sentence counts.
+Framing reads the wording and quotes tables (``framing.NEEDS``), which the registry
+computes once per story; here they are computed once beforehand (they are the wording and
+quotes benchmarks' concern) and passed in, as the registry does. For versions 10× as
+long, time should grow no faster than the product of the two sentence counts.
 
 Run: .venv/bin/python benchmarks/bench_framing.py
 """
@@ -12,7 +13,8 @@ from __future__ import annotations
 from bench_wording import scaled
 from common import machine, measure, pin_to_one_core
 
-from analysis.framing import story_quotes, story_tables
+from analysis import registry
+from analysis.framing import NEEDS, story_tables
 
 STORY = "iraq-troops-2020-01"
 
@@ -23,11 +25,11 @@ def main() -> None:
     base = None
     for factor, repeat in ((1, 10), (10, 2)):
         corpus = scaled(factor)
-        quotes = story_quotes(corpus, STORY)
+        needs = registry.compute(corpus, STORY, analyses=NEEDS).tables
         counts = corpus["sentences"].groupby("article_id").size().tolist()
         product = counts[0] * counts[1]
         result = measure(
-            lambda c=corpus, q=quotes: story_tables(c, STORY, quotes=q), repeat=repeat, warmup=1
+            lambda c=corpus, n=needs: story_tables(c, STORY, needs=n), repeat=repeat, warmup=1
         )
         base = base or (result["median_ms"], product)
         print(

@@ -13,7 +13,8 @@ from dataclasses import replace
 from common import machine, measure, pin_to_one_core
 
 from analysis.align import align_story
-from analysis.corpus import read_sources
+from analysis.corpus import SEED_MANIFEST, read_sources
+from analysis.settings import read_settings, settings_beside
 from analysis.tables import Corpus
 from analysis.wording import edit_kinds, redline
 
@@ -27,7 +28,8 @@ def scaled(factor: int) -> Corpus:
     for source in read_sources():
         body = source.text if factor == 1 else "\n\n".join([source.text] * factor)
         sources.append(replace(source, text=body, fmt="plain" if factor > 1 else source.fmt))
-    corpus = Corpus.from_sources(sources)
+    settings = settings_beside(SEED_MANIFEST)  # the seed's own house-style rules and terms
+    corpus = Corpus.from_sources(sources, read_settings(settings) if settings else None)
     _ = corpus.tables  # segmentation is loading, not part of the timing
     return corpus
 

@@ -68,7 +68,7 @@ def test_findings_from_the_shared_tables_match_each_analysis(corpus: analysis.Co
     expected = [
         (module.__name__.rsplit(".", 1)[-1], sentence)
         for module in registry.modules()
-        for sentence in module.key_findings(corpus, STORY_ID)
+        for sentence in module.key_findings_from(module.story_tables(corpus, STORY_ID))
     ]
     assert results.key_findings() == expected
     assert any("rebuttal" in s for _, s in expected)  # the findings say something real
@@ -113,10 +113,10 @@ def test_other_options_or_story_are_not_served_from_the_bundle(
 
 
 def test_default_options_are_served_from_the_bundle(seed_copy: Path, seed_bundle: Path) -> None:
-    terms = list(analysis.framing.DEFAULT_TERMS)  # what notebook 04 passes by default
-    with warnings.catch_warnings():
+    with warnings.catch_warnings():  # notebook 04 passes no terms: the story's settings name them
         warnings.simplefilter("error", StaleBundleWarning)
-        open_story(seed_copy, STORY_ID, "framing", seed_bundle, terms=terms)
+        _, tables = open_story(seed_copy, STORY_ID, "framing", seed_bundle)
+    assert list(dict.fromkeys(tables["term_counts"]["term"]))[:2] == ["rebuffed", "rebuttal"]
 
 
 def test_missing_or_foreign_bundle_is_a_clear_error(tmp_path: Path) -> None:

@@ -44,12 +44,13 @@ def test_loaded_words_with_their_status(tables: dict) -> None:
     assert "Abdul-Mahdi's request" in both["version_context"]
 
 
-def test_default_term_comparison(tables: dict) -> None:
+def test_terms_come_from_the_story_settings(corpus: analysis.Corpus, tables: dict) -> None:
     counts = tables["term_counts"].set_index(["term", "article_id"])["n"]
     assert counts[("rebuffed", NYT_ID)] == 1 and counts[("rebuffed", PRINT_ID)] == 1
     assert counts[("rebuttal", NYT_ID)] == 0 and counts[("rebuttal", PRINT_ID)] == 1
     assert counts[("rejoinder", NYT_ID)] == 1 and counts[("rejoinder", PRINT_ID)] == 0
-    assert list(dict.fromkeys(tables["term_counts"]["term"])) == list(framing.DEFAULT_TERMS)
+    terms = corpus.settings(STORY_ID).terms
+    assert terms is not None and list(dict.fromkeys(tables["term_counts"]["term"])) == list(terms)
     lines = tables["concordance"]
     rebuffed = lines[lines["term"] == "rebuffed"]
     assert set(rebuffed["article_id"]) == {NYT_ID, PRINT_ID}
@@ -291,3 +292,47 @@ def test_attribution_verbs_from_a_constructed_quotes_table() -> None:
 def test_one_version_story_needs_two_versions() -> None:
     with pytest.raises(analysis.NeedsTwoVersionsError):
         framing.story_tables(make_corpus("Only one version of the story."), "s")
+
+
+def test_without_terms_framing_follows_the_substituted_words() -> None:
+    tables = framing.story_tables(make_corpus(ORIGINAL, VERSION), "s")  # no settings, no terms
+    counts = tables["term_counts"].set_index(["term", "article_id"])["n"]
+    assert list(dict.fromkeys(tables["term_counts"]["term"])) == ["rejoinder", "rebuttal"]
+    assert (counts[("rejoinder", "v0")], counts[("rejoinder", "v1")]) == (1, 0)
+    assert (counts[("rebuttal", "v0")], counts[("rebuttal", "v1")]) == (0, 1)
+
+
+def test_terms_option_overrides_the_settings_through_the_registry(
+    corpus: analysis.Corpus,
+) -> None:
+    results = analysis.registry.compute(
+        corpus, STORY_ID, options={"framing": {"terms": ("troops",)}}, analyses=["framing"]
+    )
+    assert results.options["framing"] == {"terms": ("troops",)}
+    assert set(results.tables["framing"]["term_counts"]["term"]) == {"troops"}
+    assert list(results.tables) == ["wording", "quotes", "framing"]  # what framing needs, once
+
+
+def test_framing_reads_the_wording_tables_it_is_given(corpus: analysis.Corpus) -> None:
+    needs = analysis.registry.compute(corpus, STORY_ID, analyses=framing.NEEDS).tables
+    edits = needs["wording"]["edits"]
+    renamed = edits.assign(new_text=edits["new_text"].replace("rebuttal", "riposte"))
+    given = {**needs, "wording": {**needs["wording"], "edits": renamed}}
+    wc = framing.story_tables(corpus, STORY_ID, needs=given)["word_choice"]
+    assert "riposte" in set(wc["version_text"])  # the given edits, not an alignment of its own
+
+
+def test_the_registry_aligns_each_version_pair_once(
+    corpus: analysis.Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    align_sentences = analysis.align.align_sentences
+
+    def counted(original: pd.DataFrame, version: pd.DataFrame, *args: object) -> pd.DataFrame:
+        calls.append(str(version["article_id"].iloc[0]))
+        return align_sentences(original, version, *args)
+
+    monkeypatch.setattr(analysis.align, "align_sentences", counted)
+    results = analysis.registry.compute(corpus, STORY_ID)
+    assert {"wording", "framing"} <= set(results.tables)
+    assert calls == [PRINT_ID]  # wording's alignment, which framing reads

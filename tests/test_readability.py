@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import NYT_ID, PRINT_ID, STORY_ID, manifest_row, write_manifest
+from conftest import NYT_ID, PRINT_ID, STORY_ID, make_corpus, manifest_row, write_manifest
 
 import analysis
 from analysis import readability, syllables
@@ -210,8 +210,8 @@ def test_non_body_parts_are_excluded(corpus: analysis.Corpus, tables: dict) -> N
             sentences.loc[sentences["article_id"] == aid, "sentence_id"]
         )
     # the text textstat is run on is the body too
-    nyt_body = readability._body_text(corpus, NYT_ID)
-    print_body = readability._body_text(corpus, PRINT_ID)
+    nyt_body = readability.body_text(corpus, NYT_ID)
+    print_body = readability.body_text(corpus, PRINT_ID)
     assert "Defying" not in nyt_body and not nyt_body.startswith("WASHINGTON")
     assert nyt_body.startswith("The State Department on Friday rebuffed")
     for excluded in ("date 2020-01-11", "WASHINGTON --", "Information for this", "A Section on"):
@@ -361,3 +361,13 @@ def test_conclusion_is_generated_from_the_numbers(tables: dict) -> None:
     assert f"{fkgl:.1f}" in text
     assert "not reliably different" in text  # the FKGL interval of the difference includes 0
     assert "House style accounts for" in text
+
+
+def test_textstat_syllable_note_uses_each_version_s_own_words(tables: dict) -> None:
+    why = tables["readability_textstat"].set_index(["article_id", "quantity"])["why"]
+    assert "(Suleimani: 1)" in why[(NYT_ID, "syllables")]  # the NYT spelling, in the NYT row
+    assert "(Soleimani: 1)" in why[(PRINT_ID, "syllables")]  # the print spelling, in its row
+    plain = make_corpus("The cat sat on the mat. It was a good mat.")
+    note = readability.story_tables(plain, "s", n_boot=10)["readability_textstat"]
+    assert readability.undercounted_word(plain, "v0") == ""
+    assert "points + 1 and every number 1" in note.set_index("quantity").at["syllables", "why"]

@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..framing import CUE_CLASSES, DIMENSIONS
+from ..framing.attribution import CUE_CLASSES
+from ..framing.frames import DIMENSIONS
 from .common import empty, set_title
 
 VERSION_COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000"]

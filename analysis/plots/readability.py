@@ -77,7 +77,9 @@ def difference_intervals(differences: pd.DataFrame) -> Figure:
         return fig
     metrics = [m for m in METRICS if m != "flesch_reading_ease"]
     pairs = list(
-        dict.fromkeys(zip(differences["original_id"], differences["article_id"], strict=True))
+        dict.fromkeys(
+            zip(differences["original_article_id"], differences["version_article_id"], strict=True)
+        )
     )
     styles = {"original": ("o", "as published"), "normalised": ("s", "house style normalised")}
     step = 0.8 / (len(pairs) * 2)
@@ -85,8 +87,8 @@ def difference_intervals(differences: pd.DataFrame) -> Figure:
     for p, (original_id, version_id) in enumerate(pairs):
         for variant, (marker, label) in styles.items():
             rows = differences[
-                (differences["original_id"] == original_id)
-                & (differences["article_id"] == version_id)
+                (differences["original_article_id"] == original_id)
+                & (differences["version_article_id"] == version_id)
                 & (differences["variant"] == variant)
             ].set_index("metric")
             rows = rows.reindex(metrics)
