@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Callable, Iterator
 
 import matplotlib
@@ -17,7 +18,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT, STORY_ID
+from conftest import ROOT, STORY_ID, make_corpus
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.container import ErrorbarContainer
 from matplotlib.figure import Figure
@@ -26,7 +27,8 @@ from matplotlib.transforms import Bbox
 
 import analysis
 from analysis import plots
-from analysis.plots.common import set_title
+from analysis.plots.common import literal, set_title
+from analysis.plots.story import story_figures
 from analysis.readability import METRICS
 
 
@@ -224,3 +226,29 @@ def test_figures_for_empty_tables_still_draw() -> None:
         assert isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
         fig.savefig(io.BytesIO(), format="png", bbox_inches="tight")
         plt.close(fig)
+
+
+def test_article_text_is_drawn_as_written_never_as_math() -> None:
+    """"Gas cost $3, up … from $2.85" made matplotlib parse math (ParseException in 01)."""
+    from matplotlib import cbook
+    from matplotlib.text import Text
+
+    first = (
+        "Gas prices\n\nGas cost $3, up 5% from $2.85 a year ago, officials said. "
+        "The ratio was $\\frac{5}{2}$ in the report.\n\nDrivers complained."
+    )
+    second = first.replace("5%", "6%") + " A new $4 tax looms."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        builders = story_figures(make_corpus(first, second), "s")
+    drawn = []
+    for name, build in builders.items():
+        fig = build()
+        fig.savefig(io.BytesIO(), format="png")  # raised ValueError (ParseException) before
+        texts = [t.get_text() for t in fig.findobj(Text)]
+        drawn += texts
+        math = [t for t in fig.findobj(Text) if cbook.is_math_text(t.get_text())]
+        assert not math, f"{name}: drawn as math: {[t.get_text() for t in math]}"
+        plt.close(fig)
+    assert any("$3" in t and "$2.85" in t for t in drawn), "the sentence is drawn"
+    assert literal("$\\frac{5}{2}$") == "\\$\\frac{5}{2}\\$" and literal("\\$1") == "\\$1"

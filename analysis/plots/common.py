@@ -2,12 +2,54 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable
+from typing import ParamSpec
+
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.ticker import FixedFormatter
+
+P = ParamSpec("P")
+UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 
 
+def literal(text: str) -> str:
+    """``text`` escaped so that matplotlib draws it as written, never as math ("$3" stays "$3").
+
+    Matplotlib reads a string with two unescaped dollar signs as mathtext ("Gas cost $3, up
+    from $2.85" fails to parse; "$\\frac{5}{2}$" is drawn as a fraction); an escaped ``\\$``
+    is drawn as a dollar sign.
+    """
+    return UNESCAPED_DOLLAR.sub(r"\\$", text)
+
+
+def draws_text_as_written(plot: Callable[P, Figure]) -> Callable[P, Figure]:
+    """Decorate a figure function so that every text of its figure is drawn as written.
+
+    The figures show article text (sentences, speakers, terms, outlets); none of it is math.
+    Every text artist and every fixed tick label of the figure goes through :func:`literal`.
+    """
+
+    @functools.wraps(plot)
+    def drawn(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        fig = plot(*args, **kwargs)
+        for text in fig.findobj(Text):
+            text.set_text(literal(text.get_text()))
+        for ax in fig.axes:
+            for axis in (ax.xaxis, ax.yaxis):
+                formatter = axis.get_major_formatter()
+                if isinstance(formatter, FixedFormatter):
+                    formatter.seq = [literal(str(label)) for label in formatter.seq]
+        return fig
+
+    return drawn
+
+
+@draws_text_as_written
 def empty(message: str, title: str = "") -> Figure:
     """A small figure that says why there is nothing to draw (instead of failing)."""
     fig, ax = plt.subplots(figsize=(8, 1.2), layout="constrained")

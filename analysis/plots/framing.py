@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 from ..framing.attribution import CUE_CLASSES
 from ..framing.frames import DIMENSIONS
-from .common import empty, set_title
+from .common import draws_text_as_written, empty, set_title
 
 VERSION_COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000"]
 SIDE_COLOURS = {"only_original": "#d62728", "only_version": "#2ca02c"}
@@ -38,6 +38,7 @@ def _grouped_bars(
     ax.legend(frameon=False)
 
 
+@draws_text_as_written
 def term_counts(table: pd.DataFrame) -> Figure:
     """Each term's count in each version, side by side (framing.term_counts)."""
     terms = list(dict.fromkeys(table["term"]))
@@ -51,6 +52,7 @@ def term_counts(table: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def frame_profile(profile: pd.DataFrame) -> Figure:
     """Share of frame terms per dimension in each version (framing.frame_profile)."""
     dims = [d for d in DIMENSIONS if d != "other"]
@@ -68,6 +70,7 @@ def frame_profile(profile: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def frame_shift(shift: pd.DataFrame, version_article_id: str | None = None) -> Figure:
     """Change in each dimension's share, version minus original, in points (framing.frame_shift)."""
     version_article_id = version_article_id or shift["version_article_id"].iloc[0]
@@ -89,6 +92,7 @@ def frame_shift(shift: pd.DataFrame, version_article_id: str | None = None) -> F
     return fig
 
 
+@draws_text_as_written
 def frame_map(paragraph_frames: pd.DataFrame) -> Figure:
     """Frame terms per paragraph and dimension, one panel per version (framing.frames)."""
     dims = [d for d in DIMENSIONS if d != "other"]
@@ -111,6 +115,7 @@ def frame_map(paragraph_frames: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def attribution_classes(table: pd.DataFrame) -> Figure:
     """Attributions per cue-verb class in each version (framing.attribution_classes)."""
     articles = list(dict.fromkeys(table["article_id"]))
@@ -127,6 +132,7 @@ def attribution_classes(table: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def actor_prominence(actors: pd.DataFrame, top: int = 12) -> Figure:
     """Mentions of the most mentioned actors in each version; H/L marks a first mention in the
     headline or lede (actors.actor_rows)."""
@@ -165,6 +171,7 @@ def actor_prominence(actors: pd.DataFrame, top: int = 12) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def context_frames(summary: pd.DataFrame, version_article_id: str | None = None) -> Figure:
     """Frames of what only one version tells: units per dimension and side (context_summary)."""
     if summary.empty:
@@ -193,6 +200,7 @@ def context_frames(summary: pd.DataFrame, version_article_id: str | None = None)
     return fig
 
 
+@draws_text_as_written
 def tone(tone_table: pd.DataFrame) -> Figure:
     """VADER compound score of each sentence, in reading order, one line per version."""
     fig, ax = plt.subplots(figsize=(10, 3.6), layout="constrained")

@@ -6,11 +6,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .common import set_title
+from .common import draws_text_as_written, set_title
 
 ROLE_COLOURS = {"original": "#1f4e79", "syndicated": "#c55a11"}
 
 
+@draws_text_as_written
 def lengths(versions: pd.DataFrame) -> Figure:
     """Bars of paragraphs, sentences and words for each version (from overview.versions)."""
     measures = ["n_paragraphs", "n_sentences", "n_words"]
@@ -27,6 +28,7 @@ def lengths(versions: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def paragraph_profile(paragraphs: pd.DataFrame, order: list[str]) -> Figure:
     """Words per paragraph in reading order, one panel per version (overview.paragraph_lengths)."""
     fig, axes = plt.subplots(

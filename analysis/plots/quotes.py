@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .common import set_title
+from .common import draws_text_as_written, set_title
 
 SIDE_COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6"]
 OTHER_COLOUR = "#a6a6a6"
@@ -28,6 +28,7 @@ def side_colours(sides: list[str]) -> dict[str, str]:
     return colours
 
 
+@draws_text_as_written
 def share_of_voice(share: pd.DataFrame) -> Figure:
     """Quoted words per speaker, one panel per version, bars coloured by side.
 
@@ -66,6 +67,7 @@ def share_of_voice(share: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def voice_by_side(wide: pd.DataFrame) -> Figure:
     """Quoted words per side, grouped by version (``analysis.quotes.voice_by_side``)."""
     fig, ax = plt.subplots(figsize=(7, 3), layout="constrained")
@@ -83,6 +85,7 @@ def voice_by_side(wide: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def match_status(matches: pd.DataFrame) -> Figure:
     """How many quotations were kept, edited, re-attributed, cut or added, per version."""
     fig, ax = plt.subplots(figsize=(7, 2.8), layout="constrained")

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..readability import METRIC_LABELS, METRICS
-from .common import set_title
+from .common import draws_text_as_written, set_title
 
 # Original first (as the readability tables order the versions), then other versions.
 VERSION_COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#7f7f7f"]
@@ -29,6 +29,7 @@ def _colour(i: int) -> str:
     return VERSION_COLOURS[i % len(VERSION_COLOURS)]
 
 
+@draws_text_as_written
 def metric_intervals(readability: pd.DataFrame) -> Figure:
     """Each metric per version with its 95% interval.
 
@@ -68,6 +69,7 @@ def metric_intervals(readability: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def difference_intervals(differences: pd.DataFrame) -> Figure:
     """Version − original for each metric, with 95% intervals, as published and style-normalised."""
     fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
@@ -113,6 +115,7 @@ def difference_intervals(differences: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def paragraph_distributions(
     readability: pd.DataFrame, metrics: tuple[str, ...] = PARAGRAPH_METRICS
 ) -> Figure:
@@ -137,6 +140,7 @@ def paragraph_distributions(
     return fig
 
 
+@draws_text_as_written
 def sentence_lengths(components: pd.DataFrame) -> Figure:
     """Histogram of words per sentence for each version (as published), with the means marked."""
     rows = components[(components["level"] == "sentence") & (components["variant"] == "original")]

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
-from .common import set_title
+from .common import draws_text_as_written, set_title
 
 LABEL_COLOURS = {
     "unchanged": "#9e9e9e",
@@ -25,6 +25,7 @@ def _snippet(text: str, width: int = 46) -> str:
     return textwrap.shorten(text, width=width, placeholder=" …")
 
 
+@draws_text_as_written
 def alignment_diagram(
     alignment: pd.DataFrame, sentences: pd.DataFrame, version_article_id: str | None = None
 ) -> Figure:
@@ -87,6 +88,7 @@ def alignment_diagram(
     return fig
 
 
+@draws_text_as_written
 def edit_categories(counts: pd.DataFrame) -> Figure:
     """Edits per category (wording.category_counts), house style and substance in two colours."""
     fig, ax = plt.subplots(figsize=(8, 0.35 * max(1, len(counts)) + 1), layout="constrained")
@@ -106,6 +108,7 @@ def edit_categories(counts: pd.DataFrame) -> Figure:
     return fig
 
 
+@draws_text_as_written
 def distinctive_words(table: pd.DataFrame, top: int = 12) -> Figure:
     """Top Fightin' Words z-scores each way, before and after style normalisation."""
     variants = ["original", "normalised"]
