@@ -157,7 +157,10 @@ def test_jsonl_splits_on_newline_only(tmp_path: Path) -> None:
 
 def test_csv_as_the_csv_module_writes_it_loads(tmp_path: Path) -> None:
     path = tmp_path / "articles.csv"
-    texts = {"a": "First. " + SEPARATORS, "b": "Second.\r\n\r\n" + SEPARATORS + "\rCR."}
+    texts = {  # a: no delimiter, quote or newline, so the csv module leaves it unquoted
+        "a": "First.\u2028Line two.\u0085Line three.\u2029Last.",
+        "b": "Second.\r\n\r\n" + SEPARATORS + "\rCR.",
+    }
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "story_id", "role", "outlet", "date", "text"])
@@ -225,8 +228,8 @@ def test_fifo_is_refused_and_never_opened(tmp_path: Path, which: str) -> None:
 
 
 def test_device_is_refused_unopened(tmp_path: Path) -> None:
-    if not Path("/dev/zero").exists():
-        pytest.skip("no /dev/zero on this platform")
-    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
-    with pytest.raises(CorpusError, match=r"zero\.txt: is a device, not a regular file"):
-        analysis.decoding.read_text_file(tmp_path / "zero.txt")
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null on this platform")
+    (tmp_path / "null.txt").symlink_to("/dev/null")  # like /dev/zero, which would never end
+    with pytest.raises(CorpusError, match=r"null\.txt: is a device, not a regular file"):
+        analysis.decoding.read_text_file(tmp_path / "null.txt")
