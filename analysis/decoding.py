@@ -28,6 +28,7 @@ BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (b"\xfe\xff", "utf-16-be"),
 )
 NUL_SHARE = 0.3  # share of NULs at one byte position (of 2 or 4) that says UTF-16/32
+MIN_UTF16_NUL_SHARE = 0.02  # NULs (spaces, digits…) in one position only, e.g. Cyrillic text
 
 
 def _nul_share(data: bytes, position: int, width: int) -> float:
@@ -37,22 +38,35 @@ def _nul_share(data: bytes, position: int, width: int) -> float:
 
 
 def guess_wide_encoding(data: bytes) -> str | None:
-    """UTF-16/32 (LE or BE) told from the pattern of NUL bytes in mostly-ASCII text, or None."""
+    """UTF-16/32 (LE or BE) told from the pattern of NUL bytes, or None.
+
+    UTF-32 text has NULs in (nearly) every high byte of each 4; UTF-16 text has NULs
+    only in one byte of each 2 (mostly-ASCII text in most of them, other scripts at
+    least in the spaces and punctuation). The caller decodes strictly, so a wrong guess
+    is an error, never garbage.
+    """
     if b"\x00" not in data:
         return None
     if len(data) % 4 == 0:
         shares = [_nul_share(data, k, 4) for k in range(4)]
-        if min(shares[1:]) > 1 - NUL_SHARE and shares[0] < NUL_SHARE:
+        if min(shares[2:]) > 1 - NUL_SHARE and shares[0] < NUL_SHARE:
             return "utf-32-le"
-        if min(shares[:3]) > 1 - NUL_SHARE and shares[3] < NUL_SHARE:
+        if min(shares[:2]) > 1 - NUL_SHARE and shares[3] < NUL_SHARE:
             return "utf-32-be"
     if len(data) % 2 == 0:
         even, odd = _nul_share(data, 0, 2), _nul_share(data, 1, 2)
-        if odd > NUL_SHARE and even < NUL_SHARE / 3:
+        if _one_sided(odd, even):
             return "utf-16-le"
-        if even > NUL_SHARE and odd < NUL_SHARE / 3:
+        if _one_sided(even, odd):
             return "utf-16-be"
     return None
+
+
+def _one_sided(share: float, other: float) -> bool:
+    """NULs at one position of each 2 and (almost) none at the other."""
+    return (share >= MIN_UTF16_NUL_SHARE and other == 0) or (
+        share > NUL_SHARE and other < NUL_SHARE / 3
+    )
 
 
 def _strict(data: bytes, encoding: str, source: str | Path, how: str) -> str:

@@ -51,6 +51,19 @@ def test_wide_encodings_without_a_bom_decode_right_with_a_warning(
     assert used == encoding
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_other_scripts_in_wide_encodings_without_a_bom(tmp_path: Path, encoding: str) -> None:
+    # Cyrillic: no byte of a UTF-16 letter is NUL, only those of spaces, digits and punctuation
+    text = (
+        "Путин и Трамп встретились в Хельсинки 16 июля 2018 года.\n"
+        "Президенты говорили больше двух часов, сообщил Кремль.\n"
+    )
+    manifest = one_file_story(tmp_path, "russian.txt", text.encode(encoding))
+    with pytest.warns(CorpusWarning, match=rf"russian\.txt: no byte-order mark.*{encoding}"):
+        got, used = loaded_text(manifest)
+    assert (got, used) == (text, encoding)
+
+
 @pytest.mark.parametrize(
     ("bom", "encoding"),
     [
