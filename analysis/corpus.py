@@ -117,13 +117,13 @@ def _unique_columns(names: Iterable[str], where: str | Path) -> list[str]:
     return columns
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    """Header and rows of a CSV file, decoded like article files.
+def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]], str]:
+    """Header, rows and encoding of a CSV file, decoded like article files.
 
     The csv module does its own newline handling, so quoted cells may hold line breaks,
     U+2028 or U+0085.
     """
-    text, _, _, _ = read_text_file(path)
+    text, encoding, _, _ = read_text_file(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, [])
@@ -134,7 +134,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         raise ManifestError(path, f"not a readable CSV file ({error})") from None
     if not rows:
         raise EmptyFileError(path, "has a header but no rows")
-    return columns, rows
+    return columns, rows, encoding
 
 
 def _overflow(columns: list[str], cells: list[str]) -> dict:
@@ -145,7 +145,7 @@ def _overflow(columns: list[str], cells: list[str]) -> dict:
 def read_manifest(path: Path) -> list[Source]:
     """Read a manifest: one row per article file, paths relative to the manifest's folder."""
     path = Path(path)
-    columns, rows = _read_csv(path)
+    columns, rows, _ = _read_csv(path)
     _check_columns(columns, path, MANIFEST_REQUIRED)
     folder = path.resolve().parent
     sources = []
@@ -195,7 +195,9 @@ def _warn_unlisted(folder: Path, listed: set[Path], manifest: Path) -> None:
         )
 
 
-def _table_source(row: dict[str, str], where: str, path: Path, raw_text: str) -> Source:
+def _table_source(
+    row: dict[str, str], where: str, path: Path, raw_text: str, encoding: str
+) -> Source:
     """Turn one validated row of an article table into a Source."""
     if not raw_text.strip():
         raise EmptyFileError(where, "the text is empty")
@@ -209,7 +211,7 @@ def _table_source(row: dict[str, str], where: str, path: Path, raw_text: str) ->
         text=raw_text,
         source=where,
         sha256=hashlib.sha256(raw_text.encode("utf-8")).hexdigest(),
-        encoding="utf-8",
+        encoding=encoding,
         location=f"{path.name}:{where.rsplit(':', 1)[1]}",
     )
 
@@ -237,9 +239,9 @@ def check_no_surrogates(record: Mapping[str, object], where: str) -> None:
                 ) from None
 
 
-def _jsonl_records(path: Path) -> list[tuple[str, dict]]:
-    """The records of a JSONL file: lines split on ``\\n`` only, as JSON Lines says."""
-    text, _, _, _ = read_text_file(path)
+def _jsonl_records(path: Path) -> tuple[list[tuple[str, dict]], str]:
+    """The records and encoding of a JSONL file: lines split on ``\\n`` only, as JSON Lines says."""
+    text, encoding, _, _ = read_text_file(path)
     records = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -255,7 +257,7 @@ def _jsonl_records(path: Path) -> list[tuple[str, dict]]:
         records.append((where, record))
     if not records:
         raise EmptyFileError(path, "has no records")
-    return records
+    return records, encoding
 
 
 def read_table(path: Path) -> list[Source]:
@@ -266,9 +268,9 @@ def read_table(path: Path) -> list[Source]:
     """
     path = Path(path)
     if path.suffix.lower() == ".jsonl":
-        records = _jsonl_records(path)
+        records, encoding = _jsonl_records(path)
     else:
-        columns, rows = _read_csv(path)
+        columns, rows, encoding = _read_csv(path)
         _check_columns(columns, path, TABLE_REQUIRED[1:])
         records = [(f"{path}:row {n}", row) for n, row in enumerate(rows, start=2)]
     sources = []
@@ -280,7 +282,9 @@ def read_table(path: Path) -> list[Source]:
             raise ManifestError(where, "'text' is missing or not a string")
         as_strings = {k: "" if v is None else str(v) for k, v in record.items() if k != "text"}
         clean = _check_row(as_strings | {"article_id": article_id}, where, TABLE_REQUIRED[:-1])
-        sources.append(replace(_table_source(clean, where, path, raw_text), source_id=source_id))
+        sources.append(
+            replace(_table_source(clean, where, path, raw_text, encoding), source_id=source_id)
+        )
     return sources
 
 
@@ -424,7 +428,7 @@ def read_sources(path: Path | str | None = None) -> list[Source]:
     if suffix == ".jsonl":
         sources = read_table(path)
     elif suffix == ".csv":
-        columns, _ = _read_csv(path)
+        columns, _, _ = _read_csv(path)
         if "path" in columns:
             sources = read_manifest(path)
         elif "text" in columns:

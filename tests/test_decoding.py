@@ -111,6 +111,7 @@ def test_csv_table_in_utf16_without_bom_loads_with_a_warning(tmp_path: Path) -> 
     with pytest.warns(CorpusWarning, match=r"articles\.csv: no byte-order mark.*utf-16-le"):
         corpus = analysis.load(path)
     assert corpus.article("a").text == text
+    assert set(corpus["articles"]["encoding"]) == {"utf-16-le"}
 
 
 def test_invalid_utf16_names_the_file(tmp_path: Path) -> None:
