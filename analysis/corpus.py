@@ -1,7 +1,9 @@
 """Reading article versions: the manifest, folders, CSV and JSONL tables, and their errors.
 
-Text is decoded once and kept exactly as decoded (a UTF-8 byte-order mark is not
-text and is dropped by the decoder; CRLF line endings are kept as they are). Every
+Files are decoded by :mod:`analysis.decoding` (BOMs, UTF-16/32, cp1252 fallback) and the
+text is kept exactly as decoded (CRLF and CR line endings included). CSV is read with the
+csv module's own newline handling; JSONL is split on ``\n`` only. A column given twice
+is an error. ``published`` is ISO 8601 (a date or a full timestamp, kept as given). Every
 problem raises a :class:`~analysis.errors.CorpusError` naming the file.
 """
 
