@@ -2,7 +2,7 @@
 
 Files are decoded by :mod:`analysis.decoding` (BOMs, UTF-16/32, cp1252 fallback) and the
 text is kept exactly as decoded (CRLF and CR line endings included). CSV is read with the
-csv module's own newline handling; JSONL is split on ``\n`` only. A column given twice
+csv module's own newline handling; JSONL is split on ``\\n`` only. A column given twice
 is an error. ``published`` is ISO 8601 (a date or a full timestamp, kept as given). Every
 problem raises a :class:`~analysis.errors.CorpusError` naming the file.
 """
