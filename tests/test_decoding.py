@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS, manifest_row, write_manifest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 import analysis.decoding
+from analysis.decoding import decode
 from analysis.errors import CorpusError, CorpusWarning, DecodingError, ManifestError
 
 NYT_FILE = SEEDS / "000_59623ea61105e53b.txt"
@@ -247,3 +250,29 @@ def test_device_is_refused_unopened(tmp_path: Path) -> None:
     (tmp_path / "null.txt").symlink_to("/dev/null")  # like /dev/zero, which would never end
     with pytest.raises(CorpusError, match=r"null\.txt: is a device, not a regular file"):
         analysis.decoding.read_text_file(tmp_path / "null.txt")
+
+
+WIDE = ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
+BOM_OF = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff",
+          "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1),
+    encoding=st.sampled_from(WIDE),
+)
+def test_any_text_with_a_bom_round_trips(text: str, encoding: str) -> None:
+    assert decode(BOM_OF[encoding] + text.encode(encoding), "t.txt") == (text, encoding, True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.text("abcdefghijklmnopqrstuvwxyzäöüПутин", min_size=1), min_size=1),
+    encoding=st.sampled_from(WIDE),
+)
+def test_words_without_a_bom_round_trip(words: list[str], encoding: str) -> None:
+    text = " ".join(words) + ".\n"  # spaces and punctuation give the NUL pattern
+    with pytest.warns(CorpusWarning, match=f"t.txt: no byte-order mark.*{encoding}"):
+        got = decode(text.encode(encoding), "t.txt")
+    assert got == (text, encoding, False)
