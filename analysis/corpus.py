@@ -1,7 +1,9 @@
 """Reading article versions: the manifest, folders, CSV and JSONL tables, and their errors.
 
-Text is decoded once and kept exactly as decoded (a UTF-8 byte-order mark is not
-text and is dropped by the decoder; CRLF line endings are kept as they are). Every
+Files are decoded by :mod:`analysis.decoding` (BOMs, UTF-16/32, cp1252 fallback) and the
+text is kept exactly as decoded (CRLF and CR line endings included). CSV is read with the
+csv module's own newline handling; JSONL is split on ``\\n`` only. A column given twice
+is an error. ``published`` is ISO 8601 (a date or a full timestamp, kept as given). Every
 problem raises a :class:`~analysis.errors.CorpusError` naming the file.
 """
 
@@ -9,17 +11,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import re
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
+from .decoding import read_text_file
 from .errors import (
     ChecksumError,
-    CorpusError,
     CorpusWarning,
     DecodingError,
     DuplicateIdError,
@@ -38,6 +41,10 @@ TABLE_OPTIONAL = ("role", "format")
 TABLE_ALIASES = {"id": "article_id", "date": "published"}
 SEED_MANIFEST = Path(__file__).resolve().parent.parent / "seeds" / "manifest.csv"
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+ISO_8601_RE = re.compile(  # extended form only: 20200111 and 2020-W02-6 are refused
+    r"\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class Source:
     encoding: str
     had_bom: bool = False
     location: str = ""  # as the input names it: the manifest's path cell, or table:row
+    source_id: str = ""  # the input's own id where it was not a safe id (article_id is then made)
 
 
 def file_sha256(path: Path) -> str:
@@ -65,46 +73,6 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def decode(data: bytes, source: str | Path) -> tuple[str, str, bool]:
-    """Decode bytes as UTF-8 (BOM allowed), else cp1252 with a warning naming the source.
-
-    Returns the text, the encoding used and whether a BOM was present.
-    """
-    had_bom = data.startswith(b"\xef\xbb\xbf")
-    try:
-        return data.decode("utf-8-sig"), "utf-8", had_bom
-    except UnicodeDecodeError as utf8_error:
-        where = f"byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}"
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as cp_error:
-            raise DecodingError(
-                source,
-                f"not valid UTF-8 ({where}) and not cp1252 either "
-                f"(byte 0x{data[cp_error.start]:02x} at offset {cp_error.start})",
-            ) from None
-        warnings.warn(
-            f"{source}: not valid UTF-8 ({where}); decoded as cp1252. "
-            "Check the result, or re-save the file as UTF-8.",
-            CorpusWarning,
-            stacklevel=3,
-        )
-        return text, "cp1252", False
-
-
-def read_text_file(path: Path) -> tuple[str, str, bool, str]:
-    """Read and decode a text file: (text, encoding, had_bom, sha256 of the bytes)."""
-    if not path.exists():
-        raise MissingFileError(path, "file not found")
-    if path.is_dir():
-        raise CorpusError(path, "is a folder, not a text file")
-    data = path.read_bytes()
-    text, encoding, had_bom = decode(data, path)
-    if not text.strip():
-        raise EmptyFileError(path, "file is empty" if not data else "file has only whitespace")
-    return text, encoding, had_bom, hashlib.sha256(data).hexdigest()
 
 
 def _check_row(row: Mapping[str, str], where: str, required: Iterable[str]) -> dict[str, str]:
@@ -127,12 +95,7 @@ def _check_row(row: Mapping[str, str], where: str, required: Iterable[str]) -> d
     clean["format"] = clean.get("format") or "auto"
     if clean["format"] not in FORMATS:
         raise ManifestError(where, f"format {clean['format']!r} is not one of {', '.join(FORMATS)}")
-    try:
-        date.fromisoformat(clean["published"])
-    except ValueError:
-        raise ManifestError(
-            where, f"published {clean['published']!r} is not a date in the form YYYY-MM-DD"
-        ) from None
+    published_at(clean["published"], where)
     return clean
 
 
@@ -143,27 +106,48 @@ def _check_columns(columns: Iterable[str], path: Path, required: Iterable[str]) 
         raise ManifestError(path, f"missing column(s): {', '.join(missing)}")
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    """Header and rows of a CSV file, decoded like article files."""
-    text, _, _, _ = read_text_file(path)
-    reader = csv.DictReader(text.splitlines(keepends=True))
+def _unique_columns(names: Iterable[str], where: str | Path) -> list[str]:
+    """Column names with aliases resolved; a name given twice is a ManifestError."""
+    columns = [TABLE_ALIASES.get(name.strip(), name.strip()) for name in names]
+    repeated = sorted({c for c in columns if c and columns.count(c) > 1})
+    if repeated:
+        raise ManifestError(
+            where,
+            f"column(s) {', '.join(repeated)} given twice (aliases: "
+            f"{', '.join(f'{k} = {v}' for k, v in TABLE_ALIASES.items())}); keep one of each",
+        )
+    return columns
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]], str]:
+    """Header, rows and encoding of a CSV file, decoded like article files.
+
+    The csv module does its own newline handling, so quoted cells may hold line breaks,
+    U+2028 or U+0085.
+    """
+    text, encoding, _, _ = read_text_file(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        rows = list(reader)
+        header = next(reader, [])
+        columns = _unique_columns(header, path)
+        rows = [dict(zip(columns, cells, strict=False)) | _overflow(columns, cells)
+                for cells in reader if cells]  # fmt: skip
     except csv.Error as error:
         raise ManifestError(path, f"not a readable CSV file ({error})") from None
-    columns = [TABLE_ALIASES.get(c.strip(), c.strip()) for c in reader.fieldnames or []]
-    rows = [
-        {TABLE_ALIASES.get(k.strip(), k.strip()) if k else k: v for k, v in r.items()} for r in rows
-    ]
     if not rows:
         raise EmptyFileError(path, "has a header but no rows")
-    return columns, rows
+    return columns, rows, encoding
+
+
+def _overflow(columns: list[str], cells: list[str]) -> dict:
+    """The cells beyond the header under the key None (as csv.DictReader does)."""
+    return {None: cells[len(columns) :]} if len(cells) > len(columns) else {}
 
 
 def read_manifest(path: Path) -> list[Source]:
     """Read a manifest: one row per article file, paths relative to the manifest's folder."""
     path = Path(path)
-    columns, rows = _read_csv(path)
+    columns, rows, _ = _read_csv(path)
     _check_columns(columns, path, MANIFEST_REQUIRED)
     folder = path.resolve().parent
     sources = []
@@ -213,7 +197,9 @@ def _warn_unlisted(folder: Path, listed: set[Path], manifest: Path) -> None:
         )
 
 
-def _table_source(row: dict[str, str], where: str, path: Path, raw_text: str) -> Source:
+def _table_source(
+    row: dict[str, str], where: str, path: Path, raw_text: str, encoding: str
+) -> Source:
     """Turn one validated row of an article table into a Source."""
     if not raw_text.strip():
         raise EmptyFileError(where, "the text is empty")
@@ -227,45 +213,118 @@ def _table_source(row: dict[str, str], where: str, path: Path, raw_text: str) ->
         text=raw_text,
         source=where,
         sha256=hashlib.sha256(raw_text.encode("utf-8")).hexdigest(),
-        encoding="utf-8",
+        encoding=encoding,
         location=f"{path.name}:{where.rsplit(':', 1)[1]}",
     )
 
 
-def read_table(path: Path) -> list[Source]:
-    """Read a CSV or JSONL table of articles with columns id, story_id, outlet, date, text."""
-    path = Path(path)
-    if path.suffix.lower() == ".jsonl":
-        text, _, _, _ = read_text_file(path)
-        records = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
+def _unique_keys(pairs: list[tuple[str, object]], where: str) -> dict[str, object]:
+    """A JSON object's pairs as a dict; a key given twice (aliases included) is an error."""
+    keys = _unique_columns([key for key, _ in pairs], where)
+    return dict(zip(keys, (value for _, value in pairs), strict=True))
+
+
+def check_no_surrogates(record: Mapping[str, object], where: str) -> None:
+    """Raise DecodingError if a key or string value holds a lone surrogate (e.g. ``"\\ud800"``)."""
+    for key, value in record.items():
+        for item in (key, value):
+            if not isinstance(item, str):
                 continue
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ManifestError(
-                    f"{path}:line {number}", f"not valid JSON ({error.msg})"
+                item.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise DecodingError(
+                    where,
+                    f"field {key.encode('utf-8', 'backslashreplace').decode()!r} holds a lone "
+                    f"surrogate U+{ord(item[error.start]):04X} at position {error.start}: "
+                    "not a character; fix the escape in the input",
                 ) from None
-            if not isinstance(record, dict):
-                raise ManifestError(f"{path}:line {number}", "each line must be a JSON object")
-            record = {TABLE_ALIASES.get(k, k): v for k, v in record.items()}
-            records.append((f"{path}:line {number}", record))
-        if not records:
-            raise EmptyFileError(path, "has no records")
+
+
+def _jsonl_records(path: Path) -> tuple[list[tuple[str, dict]], str]:
+    """The records and encoding of a JSONL file: lines split on ``\\n`` only, as JSON Lines says."""
+    text, encoding, _, _ = read_text_file(path)
+    records = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:line {number}"
+        try:
+            record = json.loads(line, object_pairs_hook=lambda p, w=where: _unique_keys(p, w))
+        except json.JSONDecodeError as error:
+            raise ManifestError(where, f"not valid JSON ({error.msg})") from None
+        if not isinstance(record, dict):
+            raise ManifestError(where, "each line must be a JSON object")
+        check_no_surrogates(record, where)
+        records.append((where, record))
+    if not records:
+        raise EmptyFileError(path, "has no records")
+    return records, encoding
+
+
+def read_table(path: Path) -> list[Source]:
+    """Read a CSV or JSONL table of articles with columns id, story_id, outlet, date, text.
+
+    Without an id column, ids are made from the outlet; an id that is not a safe id is
+    made safe, and the input's id kept in ``source_id`` (see :func:`safe_article_ids`).
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".jsonl":
+        records, encoding = _jsonl_records(path)
     else:
-        columns, rows = _read_csv(path)
-        _check_columns(columns, path, TABLE_REQUIRED)
+        columns, rows, encoding = _read_csv(path)
+        _check_columns(columns, path, TABLE_REQUIRED[1:])
         records = [(f"{path}:row {n}", row) for n, row in enumerate(rows, start=2)]
     sources = []
-    for where, record in records:
+    for (where, record), (article_id, source_id) in zip(
+        records, safe_article_ids(records, path), strict=True
+    ):
         raw_text = record.get("text")
         if not isinstance(raw_text, str):
             raise ManifestError(where, "'text' is missing or not a string")
         as_strings = {k: "" if v is None else str(v) for k, v in record.items() if k != "text"}
-        clean = _check_row(as_strings, where, TABLE_REQUIRED[:-1])
-        sources.append(_table_source(clean, where, path, raw_text))
+        clean = _check_row(as_strings | {"article_id": article_id}, where, TABLE_REQUIRED[:-1])
+        sources.append(
+            replace(_table_source(clean, where, path, raw_text, encoding), source_id=source_id)
+        )
     return sources
+
+
+def safe_id(value: str) -> str:
+    """``value`` as an id: runs of other characters become '-' ("centurylink.net/news" ->
+    "centurylink.net-news"); "article" if nothing is left."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", value).strip("-._") or "article"
+
+
+def safe_article_ids(records: list[tuple[str, Mapping]], path: Path) -> list[tuple[str, str]]:
+    """(article_id, source_id) for each record: the id as given where it is safe (source_id
+    empty); else made safe from it, or from the outlet where there is none, unique within the
+    table. Warns once, naming the table and the first few mappings.
+    """
+    given = [str(record.get("article_id") or "").strip() for _, record in records]
+    used = {value for value in given if ID_RE.fullmatch(value)}
+    ids, made = [], []
+    for (where, record), value in zip(records, given, strict=True):
+        if ID_RE.fullmatch(value):
+            ids.append((value, ""))
+            continue
+        base = safe_id(value or str(record.get("outlet") or ""))
+        new, n = base, 1
+        while new in used:
+            n += 1
+            new = f"{base}-{n}"
+        used.add(new)
+        ids.append((new, value))
+        made.append(f"{where.rsplit(':', 1)[1]}: {value or '(no id)'!r} -> {new!r}")
+    if made:
+        warnings.warn(
+            f"{path}: {len(made)} article id(s) missing or not safe ids (letters, digits, '.', "
+            f"'_', '-') were made (the input's id is kept in source_id): {'; '.join(made[:5])}"
+            + ("; …" if len(made) > 5 else ""),
+            CorpusWarning,
+            stacklevel=3,
+        )
+    return ids
 
 
 def check_unique(sources: list[Source]) -> None:
@@ -300,9 +359,25 @@ def check_unique(sources: list[Source]) -> None:
             originals[source.story_id] = source
 
 
+def published_at(value: str, where: str | Path) -> datetime:
+    """``published`` as an aware datetime: ISO 8601 only (YYYY-MM-DD, or a timestamp such as
+    ``2018-07-16T05:47:09-04:00``); a date alone is the start of that day, and a timestamp
+    without an offset is taken as UTC. Anything else is a ManifestError naming ``where``.
+    """
+    problem = "is not an ISO 8601 date or timestamp (YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][±hh:mm])"
+    if not ISO_8601_RE.fullmatch(value):
+        raise ManifestError(where, f"published {value!r} {problem}")
+    try:
+        moment = datetime.fromisoformat(value.replace(",", "."))
+    except ValueError as error:
+        raise ManifestError(where, f"published {value!r} {problem}: {error}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def assign_roles(sources: list[Source]) -> list[Source]:
     """Fill in missing roles: the earliest-published version of a story without an original
-    becomes the original (ties: the first listed), the others syndicated. Warns when it does.
+    becomes the original, the others syndicated. Versions are compared by full timestamp
+    (:func:`published_at`); ties go to the first listed. Warns when it does, naming ties.
     """
     stories: dict[str, list[Source]] = {}
     for source in sources:
@@ -312,11 +387,20 @@ def assign_roles(sources: list[Source]) -> list[Source]:
         if any(v.role == "original" for v in versions) or all(v.role for v in versions):
             continue
         unassigned = [v for v in versions if not v.role]
-        first = min(unassigned, key=lambda v: v.published)
+        moments = {v.article_id: published_at(v.published, v.source) for v in unassigned}
+        first = min(unassigned, key=lambda v: moments[v.article_id])
+        tied = [
+            v.article_id for v in unassigned if moments[v.article_id] == moments[first.article_id]
+        ]
         chosen.add(first.article_id)
+        ties = (
+            f"; tied at {first.published} with {', '.join(tied[1:])} (the first listed is taken)"
+            if len(tied) > 1
+            else ""
+        )
         warnings.warn(
             f"{first.source}: story {story_id!r} has no role column or value; "
-            f"{first.article_id} (earliest published) is taken as the original",
+            f"{first.article_id} (earliest published) is taken as the original{ties}",
             CorpusWarning,
             stacklevel=3,
         )
@@ -346,7 +430,7 @@ def read_sources(path: Path | str | None = None) -> list[Source]:
     if suffix == ".jsonl":
         sources = read_table(path)
     elif suffix == ".csv":
-        columns, _ = _read_csv(path)
+        columns, _, _ = _read_csv(path)
         if "path" in columns:
             sources = read_manifest(path)
         elif "text" in columns:

@@ -28,7 +28,8 @@ class EmptyFileError(CorpusError):
 
 
 class DecodingError(CorpusError):
-    """A file is neither UTF-8 nor cp1252."""
+    """A file cannot be decoded (see analysis/decoding.py), or a JSONL string holds a lone
+    surrogate."""
 
 
 class DuplicateIdError(CorpusError):

@@ -3,9 +3,13 @@
 Views are derived strings for comparing versions; they are never written back and
 never used for offsets (offsets always point into the original text).
 
-- :func:`typography`: straight quotes for curly ones, one dash style (``--`` for em
-  dashes, ``-`` for en dashes), ``...`` for the ellipsis character, NBSP and other
-  spaces as a plain space, soft hyphens removed, runs of whitespace as one space.
+- :func:`typography`: Unicode NFC (so composed and decomposed accents compare equal),
+  invisible format characters removed (every character of category Cf: soft hyphen,
+  zero-width space, ZWNJ, ZWJ, word joiner, bidi marks, stray BOM…), straight quotes
+  for curly ones, one dash style (``--`` for em dashes, ``-`` for en dashes), ``...``
+  for the ellipsis character, NBSP and other spaces as a plain space, runs of
+  whitespace as one space. NFC can change a string's length: a view is never used
+  to compute an offset.
 - :func:`comparison_view`: typography, then case folding.
 
 - :func:`style_view`: typography, then the house-style rules of
@@ -19,6 +23,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +35,9 @@ import pandas as pd
 from .errors import CorpusError
 from .settings import StorySettings
 
+INVISIBLE_CHARACTERS = "".join(  # every format character (Unicode category Cf)
+    chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cf"
+)  # soft hyphen, ZWSP, ZWNJ, ZWJ, word joiner, bidi marks and controls, BOM, tag characters…
 TYPOGRAPHY_TABLE = str.maketrans(
     {
         "\u2018": "'",  # left single quotation mark
@@ -49,17 +58,18 @@ TYPOGRAPHY_TABLE = str.maketrans(
         "\u2010": "-",  # hyphen
         "\u2011": "-",  # non-breaking hyphen
         "\u2026": "...",  # ellipsis
-        "\u00ad": None,  # soft hyphen
-        "\u200b": None,  # zero-width space
-        "\ufeff": None,  # zero-width no-break space (stray BOM)
     }
+    | {char: None for char in INVISIBLE_CHARACTERS}
 )
 _SPACES_RE = re.compile(r"\s+")
 
 
 def typography(text: str) -> str:
-    """Text with quotes, dashes, ellipses and spaces in one style (see module docstring)."""
-    return _SPACES_RE.sub(" ", text.translate(TYPOGRAPHY_TABLE)).strip()
+    """Text in NFC, without invisible format characters, and with quotes, dashes, ellipses
+    and spaces in one style (see module docstring)."""
+    return _SPACES_RE.sub(
+        " ", unicodedata.normalize("NFC", text).translate(TYPOGRAPHY_TABLE)
+    ).strip()
 
 
 def comparison_view(text: str) -> str:

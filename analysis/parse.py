@@ -42,6 +42,9 @@ CREDITS_RE = re.compile(
 )
 PAGE_LINE_RE = re.compile(r"[A-Z][A-Za-z]* Section on \d{1,2}/\d{1,2}/\d{4}")
 HEADLINE_MAX_CHARS = 200
+LINE_BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # CRLF, CR alone (old Mac files) or LF: one line break
+LINE_BREAK_RE = re.compile(LINE_BREAK)
+BLANK_LINE_RE = re.compile(LINE_BREAK + r"[ \t\f\v\u00a0]*" + LINE_BREAK)
 _SENTENCE_FINAL = tuple(".!?…\"”'’,;:")
 
 
@@ -81,11 +84,12 @@ def blocks(text: str) -> list[tuple[int, int]]:
     """Paragraph candidates: blocks separated by blank lines if the text has any, else lines.
 
     Web text puts one paragraph on each line; print and wire text separate paragraphs
-    with blank lines and may wrap lines inside a paragraph.
+    with blank lines and may wrap lines inside a paragraph. A line ends with LF, CRLF or
+    CR alone.
     """
-    separator = r"\n[ \t\r\f\v\u00a0]*\n" if re.search(r"\n\s*\n", text) else r"\n"
+    separator = BLANK_LINE_RE if BLANK_LINE_RE.search(text) else LINE_BREAK_RE
     spans, start = [], 0
-    for match in re.finditer(separator, text):
+    for match in separator.finditer(text):
         spans.append(_strip(text, start, match.start()))
         start = match.end()
     spans.append(_strip(text, start, len(text)))
@@ -97,7 +101,7 @@ def _looks_like_headline(text: str, block: tuple[int, int], following: int) -> b
     line = text[block[0] : block[1]]
     return (
         following > 0
-        and "\n" not in line
+        and LINE_BREAK_RE.search(line) is None
         and len(line) <= HEADLINE_MAX_CHARS
         and not line.endswith(_SENTENCE_FINAL)
         and DATELINE_RE.match(line) is None
@@ -133,8 +137,8 @@ def parse_article(text: str, fmt: str = "auto") -> ParsedArticle:
     if todo and (
         fmt == "nyt-web" or (fmt == "auto" and _looks_like_headline(text, todo[0], len(todo) - 1))
     ):
-        if "\n" in text[todo[0][0] : todo[0][1]]:
-            line_end = text.index("\n", todo[0][0])
+        if line_break := LINE_BREAK_RE.search(text, *todo[0]):
+            line_end = line_break.start()
             parts.append(Span("headline", *_strip(text, todo[0][0], line_end)))
             todo[0] = _strip(text, line_end, todo[0][1])
         else:
