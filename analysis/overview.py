@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from .corpus import published_at
 from .errors import NeedsTwoVersionsError
 from .tables import Corpus
 
@@ -32,7 +33,12 @@ def versions(corpus: Corpus, story_id: str) -> pd.DataFrame:
     table = corpus.story(story_id)["articles"].copy()
     table["words_per_sentence"] = (table["n_words"] / table["n_sentences"]).round(1)
     order = table["role"].map({"original": 0}).fillna(1)
-    return table.assign(_order=order).sort_values(["_order", "published"])[VERSION_COLUMNS]
+    moment = [
+        published_at(value, article_id)
+        for value, article_id in zip(table["published"], table["article_id"], strict=True)
+    ]
+    ordered = table.assign(_order=order, _moment=moment).sort_values(["_order", "_moment"])
+    return ordered[VERSION_COLUMNS]
 
 
 def parts(corpus: Corpus, story_id: str) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import pytest
 from conftest import SEEDS, STORY_ID
 
 import analysis
-from analysis.corpus import published_at
+from analysis.corpus import Source, published_at
 from analysis.errors import CorpusWarning, ManifestError
 
 TEXT = (SEEDS / "001_162e4b62f291a9b4.txt").read_text(encoding="utf-8")
@@ -125,3 +125,22 @@ def test_seed_story_keeps_its_ids_dates_and_roles_without_a_warning() -> None:
         ["print-2020-01-11", "syndicated", "2020-01-11"],
     ]
     assert set(articles["story_id"]) == {STORY_ID}
+
+
+def test_versions_are_listed_by_moment_of_publication_not_by_text() -> None:
+    """05:47 at UTC-4 is 09:47 UTC, after 08:00 UTC, although it sorts first as text."""
+    from analysis import overview
+    from analysis.readability.scores import versions
+
+    texts = {"o": "Head\n\nOne two three. Four.", "a": "Head\n\nOne two. Four five.",
+             "b": "Head\n\nOne two three. Six."}  # fmt: skip
+    stamps = {"o": "2018-07-16T05:00:00+00:00", "a": "2018-07-16T05:47:09-04:00",
+              "b": "2018-07-16T08:00:00+00:00"}  # fmt: skip
+    sources = [
+        Source(k, "s", "original" if k == "o" else "syndicated", "Outlet", stamps[k], "plain",
+               texts[k], f"constructed-{k}", k, "utf-8")
+        for k in ("o", "a", "b")
+    ]  # fmt: skip
+    corpus = analysis.Corpus.from_sources(sources)
+    assert overview.versions(corpus, "s")["article_id"].tolist() == ["o", "b", "a"]
+    assert [a.article_id for a in versions(corpus, "s")] == ["o", "b", "a"]

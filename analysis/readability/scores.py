@@ -19,6 +19,7 @@ from functools import cache
 import numpy as np
 from textstat.backend.utils import get_lang_easy_words
 
+from ..corpus import published_at
 from ..normalize import style_rules, style_view, typography
 from ..segment import is_word, sentence_spans, token_spans
 from ..syllables import LANG, syllables
@@ -401,6 +402,12 @@ def intervals(samples: Mapping[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray
 
 
 def versions(corpus: Corpus, story_id: str) -> list[Article]:
-    """The story's versions, original first, then by publication date."""
+    """The story's versions, original first, then by moment of publication."""
     articles = corpus.story(story_id).articles
-    return sorted(articles, key=lambda a: (a.source.role != "original", a.source.published))
+    return sorted(
+        articles,
+        key=lambda a: (
+            a.source.role != "original",
+            published_at(a.source.published, a.source.source),
+        ),
+    )
