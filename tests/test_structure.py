@@ -20,6 +20,11 @@ MAX_MODULE_LINES = 800
 MAX_FUNCTION_LINES = 80
 MAX_LONG_FUNCTIONS = 3
 LONG_FUNCTION_NOTE = "# Long because"
+INTENDED_CHANGES = {
+    "readability_textstat.why": "its syllable example is each version's own most undercounted "
+    "word, no longer a name typed into the library",
+}
+"""Cells of the seed's tables that the reshape changed on purpose, with the reason."""
 SEED_WORDS = re.compile(
     r"suleimani|soleimani|pompeo|abdul[\s-]+mahdi|ortagus|muhandis|rebuffed|rejoinder", re.I
 )
@@ -167,6 +172,8 @@ def test_seed_tables_equal_those_before_the_reshape(tmp_path: Path) -> None:
             differences.append(f"{table}: {got['rows']} rows, was {expected['rows']}")
             continue
         for column, digest in expected["columns"].items():
+            if f"{table}.{column}" in INTENDED_CHANGES:
+                continue
             if column not in got["columns"]:
                 differences.append(f"{table}.{column}: column missing")
             elif got["columns"][column] != digest:

@@ -15,8 +15,8 @@ from .lexicon import name_key, reporting_verbs
 
 MATCH_COLUMNS = [
     "story_id",
-    "original_id",
-    "version_id",
+    "original_article_id",
+    "version_article_id",
     "original_quote_id",
     "version_quote_id",
     "status",
@@ -212,7 +212,9 @@ def quote_matches(
         v = quotes[quotes["article_id"] == version.article_id]
         for row in match_quotes(o, v):
             row.update(
-                story_id=story_id, original_id=original.article_id, version_id=version.article_id
+                story_id=story_id,
+                original_article_id=original.article_id,
+                version_article_id=version.article_id,
             )
             rows.append(row)
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS)
@@ -225,7 +227,7 @@ def quote_matches(
     table["_o"] = table["status"].map(order)
     table["_q"] = table["original_quote_id"].fillna(table["version_quote_id"])
     return (
-        table.sort_values(["version_id", "_o", "_q"])
+        table.sort_values(["version_article_id", "_o", "_q"])
         .drop(columns=["_o", "_q"])
         .reset_index(drop=True)
     )
@@ -277,17 +279,22 @@ def voice_by_side(share: pd.DataFrame) -> pd.DataFrame:
 def voice_changes(share: pd.DataFrame) -> pd.DataFrame:
     """Who lost and who gained voice: quoted words per speaker in each version, and the change.
 
-    Only speakers quoted in some version; ``change`` = last version minus the original,
-    most lost first.
+    Only speakers quoted in some version; one column per version, the original (the first
+    article of ``share``) first, 0 where a version does not quote the speaker. ``change``
+    is a version's quoted words minus the original's: for two versions, that version's;
+    for more, the one of largest size (a speaker cut in one outlet and kept in the others
+    shows the cut). Most lost first.
     """
     quoted = share[share["quoted_words"] > 0]
     wide = quoted.pivot_table(
         index=["side", "speaker_name"], columns="article_id", values="quoted_words", aggfunc="sum"
     )
     order = list(dict.fromkeys(share["article_id"]))
-    wide = wide.reindex(columns=[o for o in order if o in wide.columns]).fillna(0).astype(int)
+    wide = wide.reindex(columns=order).fillna(0).astype(int)
     if wide.shape[1] >= 2:
-        wide["change"] = wide.iloc[:, -1] - wide.iloc[:, 0]
+        differences = wide.iloc[:, 1:].sub(wide.iloc[:, 0], axis=0)
+        largest = differences.abs().to_numpy().argmax(axis=1)
+        wide["change"] = differences.to_numpy()[range(len(wide)), largest]
         wide = wide.sort_values("change", kind="stable")
     wide.columns.name = None
     return wide.reset_index()
@@ -297,7 +304,7 @@ def attribution_changes(matches: pd.DataFrame) -> pd.DataFrame:
     """The matched quotations whose speaker or cue changed between versions."""
     changed = matches[(matches["speaker_changed"] == True) | (matches["cue_changed"] == True)]  # noqa: E712
     columns = [
-        "version_id",
+        "version_article_id",
         "original_quote",
         "original_speaker",
         "original_cue",

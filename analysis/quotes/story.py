@@ -31,15 +31,15 @@ def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     matches, share = tables["quote_matches"], tables["share_of_voice"]
     sentences = []
     for (original_id, version_id), rows in matches.groupby(
-        ["original_id", "version_id"], sort=False
+        ["original_article_id", "version_article_id"], sort=False
     ):
         counts = rows["status"].value_counts()
         parts = [f"{counts[s]} {s}" for s in STATUSES if counts.get(s, 0)]
         changes = voice_changes(share[share["article_id"].isin([original_id, version_id])])
-        lost = changes[changes.get("change", 0) < 0].head(2)
-        gained = (
-            changes[changes.get("change", 0) > 0].sort_values("change", ascending=False).head(2)
-        )
+        if "change" not in changes:  # one of the two versions quotes nobody
+            changes = changes.assign(change=0)
+        lost = changes[changes["change"] < 0].head(2)
+        gained = changes[changes["change"] > 0].sort_values("change", ascending=False).head(2)
         voice = "; ".join(
             [f"{r.speaker_name} loses {-r.change} quoted words" for r in lost.itertuples()]
             + [f"{r.speaker_name} gains {r.change}" for r in gained.itertuples()]
