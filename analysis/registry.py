@@ -23,7 +23,7 @@ import pandas as pd
 from .errors import CorpusWarning, NeedsTwoVersionsError
 from .tables import Corpus
 
-ANALYSES = ("overview", "wording", "readability", "quotes", "framing")
+ANALYSES = ("overview", "wording", "readability", "quotes", "framing", "versions")
 """Modules of ``analysis`` that compute a story's tables, in the order they are reported."""
 
 
