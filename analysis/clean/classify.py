@@ -1,0 +1,134 @@
+"""Give every paragraph of one scraped article a kind: body or one of the set-aside kinds.
+
+Order of evidence: the general patterns (``data/web_boilerplate.csv``), the form of the
+line (byline, timestamp, photo credit), the outlet's furniture (lines recurring across
+its articles in the corpus), repeats within the article, the dateline, and finally the
+position of short lines around the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dateline import MAX_PARAGRAPH, Dateline, find_dateline
+from .furniture import line_key
+from .rules import match_rule
+from .structure import HEADLINE_WORDS, form_kind, is_short_line, looks_like_body
+
+KINDS = (
+    "body",
+    "headline",
+    "dateline",
+    "byline",
+    "timestamp",
+    "caption",
+    "photo_credit",
+    "editors_note",
+    "boilerplate",
+)
+"""Every paragraph kind; all but ``body`` are set aside unless a story keeps them."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: offsets into the original, its kind and the evidence for it."""
+
+    start: int
+    end: int
+    kind: str
+    evidence: str
+
+
+def classify(
+    text: str, spans: Sequence[tuple[int, int]], furniture: frozenset[str] = frozenset()
+) -> tuple[list[Paragraph], Dateline | None]:
+    """The kind of every paragraph span of ``text``, and the dateline if one was found."""
+    kinds: list[tuple[str, str] | None] = [_own_kind(text[s:e], furniture) for s, e in spans]
+    _mark_repeats(text, spans, kinds)
+    dateline, at = _dateline(text, spans, kinds)
+    _mark_around_body(text, spans, kinds, at)
+    paragraphs = [
+        Paragraph(s, e, *(kind or ("body", "remaining")))
+        for (s, e), kind in zip(spans, kinds, strict=True)
+    ]
+    return paragraphs, dateline
+
+
+def _own_kind(paragraph: str, furniture: frozenset[str]) -> tuple[str, str] | None:
+    """The kind a paragraph has on its own evidence (rule, form, furniture), or None."""
+    rule = match_rule(paragraph)
+    if rule is not None and not (rule.kind == "caption" and len(paragraph.split()) <= 14):
+        return rule.kind, f"rule:{rule.rule_id}"
+    form = form_kind(paragraph)
+    if form is not None:
+        return form
+    if rule is not None:
+        return rule.kind, f"rule:{rule.rule_id}"
+    if line_key(paragraph) in furniture:
+        return "boilerplate", "outlet:recurring-line"
+    return None
+
+
+def _mark_repeats(text: str, spans: Sequence[tuple[int, int]], kinds: list) -> None:
+    """A paragraph repeated within the article: a repeated headline stays one; others are set aside."""
+    seen: dict[str, int] = {}
+    for i, (s, e) in enumerate(spans):
+        key = line_key(text[s:e])
+        if key in seen and kinds[i] is None:
+            first = kinds[seen[key]]
+            if first is None and is_short_line(text[s:e]):
+                kinds[seen[key]] = first = ("headline", "structure:repeated-title")
+            kinds[i] = (first[0], "structure:repeat") if first else ("caption", "structure:repeat")
+            if first is None:
+                kinds[seen[key]] = ("caption", "structure:repeat")
+        seen.setdefault(key, i)
+
+
+def _dateline(
+    text: str, spans: Sequence[tuple[int, int]], kinds: list
+) -> tuple[Dateline | None, int | None]:
+    """The first dateline among the first paragraphs, and the index of its paragraph."""
+    seen_body = False
+    for i, span in enumerate(spans[:MAX_PARAGRAPH]):
+        if kinds[i] is not None:
+            continue
+        following = next((j for j in range(i + 1, len(spans)) if kinds[j] is None), None)
+        alone = (
+            not seen_body
+            and following is not None
+            and looks_like_body(text[slice(*spans[following])])
+        )
+        seen_body = seen_body or looks_like_body(text[slice(*span)])
+        found = find_dateline(text, span, alone=alone)
+        if found is not None:
+            if found.end >= span[1]:
+                kinds[i] = ("dateline", "structure:dateline-line")
+            return found, i
+    return None, None
+
+
+def _mark_around_body(
+    text: str, spans: Sequence[tuple[int, int]], kinds: list, dateline_at: int | None
+) -> None:
+    """Short lines before the first and after the last body paragraph are not body.
+
+    The first such line before the body is the headline; before a dateline, longer
+    lines are photo captions (pages put the lead photo between headline and story).
+    """
+    body = [i for i, k in enumerate(kinds) if k is None and looks_like_body(text[slice(*spans[i])])]
+    first = min(body + ([dateline_at] if dateline_at is not None else []), default=len(spans))
+    last = max(body, default=-1)
+    has_headline = any(k is not None and k[0] == "headline" for k in kinds)
+    for i in range(len(spans)):
+        if kinds[i] is not None or first <= i <= last or i == dateline_at:
+            continue
+        paragraph = text[slice(*spans[i])]
+        if i < first and not has_headline and is_short_line(paragraph, HEADLINE_WORDS):
+            kinds[i], has_headline = ("headline", "structure:first-short-line"), True
+        elif i < first and is_short_line(paragraph):
+            kinds[i] = ("boilerplate", "structure:short-line-before-body")
+        elif i < first and dateline_at is not None:
+            kinds[i] = ("caption", "structure:before-dateline")
+        elif i > last and is_short_line(paragraph):
+            kinds[i] = ("boilerplate", "structure:short-line-after-body")
