@@ -46,6 +46,7 @@ def classify(
     """The kind of every paragraph span of ``text``, and the dateline if one was found."""
     kinds: list[tuple[str, str] | None] = [_own_kind(text[s:e], furniture) for s, e in spans]
     _mark_repeats(text, spans, kinds)
+    _mark_captions(text, spans, kinds)
     dateline, at = _dateline(text, spans, kinds)
     _mark_around_body(text, spans, kinds, at)
     paragraphs = [
@@ -85,27 +86,49 @@ def _mark_repeats(text: str, spans: Sequence[tuple[int, int]], kinds: list) -> N
         seen.setdefault(key, i)
 
 
+CAPTION_WORDS = 50
+"""A caption beside a photo credit is at most this long."""
+
+
+def _mark_captions(text: str, spans: Sequence[tuple[int, int]], kinds: list) -> None:
+    """A paragraph next to a photo credit, and not long, is that photo's caption."""
+    credits = {i for i, k in enumerate(kinds) if k is not None and k[0] == "photo_credit"}
+    for i in range(len(spans)):
+        near = (i - 1 in credits) or (i + 1 in credits)
+        short = len(text[slice(*spans[i])].split()) <= CAPTION_WORDS
+        if kinds[i] is None and near and short and find_dateline(text, spans[i]) is None:
+            kinds[i] = ("caption", "structure:beside-photo-credit")
+
+
 def _dateline(
     text: str, spans: Sequence[tuple[int, int]], kinds: list
 ) -> tuple[Dateline | None, int | None]:
-    """The first dateline among the first paragraphs, and the index of its paragraph."""
-    seen_body = False
-    for i, span in enumerate(spans[:MAX_PARAGRAPH]):
-        if kinds[i] is not None:
-            continue
-        following = next((j for j in range(i + 1, len(spans)) if kinds[j] is None), None)
-        alone = (
-            not seen_body
-            and following is not None
-            and looks_like_body(text[slice(*spans[following])])
-        )
-        seen_body = seen_body or looks_like_body(text[slice(*span)])
-        found = find_dateline(text, span, alone=alone)
-        if found is not None:
-            if found.end >= span[1]:
-                kinds[i] = ("dateline", "structure:dateline-line")
+    """The first dateline among the first paragraphs, and the index of its paragraph.
+
+    A dateline opening a paragraph wins; failing that, a dateline alone on its line just
+    before the first body paragraph ("HELSINKI", "Washington (CNN)"), even where the
+    line recurs in the outlet (its wire stories share the place).
+    """
+    open_ = [i for i in range(min(len(spans), MAX_PARAGRAPH)) if _may_be_dateline(kinds[i])]
+    for i in open_:
+        found = find_dateline(text, spans[i])
+        if found is not None and found.end < spans[i][1]:
             return found, i
+    for n, i in enumerate(open_):
+        following = open_[n + 1] if n + 1 < len(open_) else None
+        if following is None or not looks_like_body(text[slice(*spans[following])]):
+            continue
+        found = find_dateline(text, spans[i], alone=True)
+        if found is not None and found.end >= spans[i][1]:
+            kinds[i] = ("dateline", "structure:dateline-line")
+            return found, i
+        if looks_like_body(text[slice(*spans[i])]):
+            break
     return None, None
+
+
+def _may_be_dateline(kind: tuple[str, str] | None) -> bool:
+    return kind is None or kind[1] == "outlet:recurring-line"
 
 
 def _mark_around_body(
