@@ -30,7 +30,7 @@ from .settings import EMPTY, SettingsFile, StorySettings, read_settings, setting
 
 TABLE_NAMES = ("articles", "parts", "paragraphs", "sentences", "tokens", "contributors")
 CLEANUP_TABLE_NAMES = ("cleanup", "set_aside")
-"""Tables of the web clean-up (analysis.clean): empty for texts without a paragraph separator."""
+"""Tables of the web clean-up (analysis.clean): present only when some text was cleaned."""
 
 
 @dataclass(frozen=True)
@@ -220,9 +220,11 @@ def build_tables(articles: list[Article]) -> dict[str, pd.DataFrame]:
         for name, table_rows in rows.items():
             collected[name].extend(table_rows)
     tables = {name: pd.DataFrame(collected[name], columns=_COLUMNS[name]) for name in TABLE_NAMES}
-    # web clean-up (issue 12): what was set aside, and each scraped page's verdict
+    # web clean-up (issue 12): what was set aside, and each scraped page's verdict;
+    # only when some article was cleaned (print and NYT-web corpora keep their tables)
     cleaned = [a.cleaned for a in articles if a.cleaned is not None]
-    tables.update(cleanup_tables(cleaned, {a.article_id: a.text for a in articles}))
+    if cleaned:
+        tables.update(cleanup_tables(cleaned, {a.article_id: a.text for a in articles}))
     return tables
 
 
