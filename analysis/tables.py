@@ -386,7 +386,7 @@ class Corpus:
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:
-        """All tables (articles, parts, paragraphs, sentences, tokens, contributors, cleanup, set_aside)."""
+        """All tables: TABLE_NAMES, and CLEANUP_TABLE_NAMES where scraped text was cleaned."""
         return build_tables(list(self.articles))
 
     def __getitem__(self, name: str) -> pd.DataFrame:

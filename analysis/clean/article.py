@@ -48,7 +48,11 @@ class CleanedArticle:
         spans = []
         for p in self.paragraphs:
             if p.kind in kinds:
-                start = self.dateline.end if self.dateline and p.start <= self.dateline.start < p.end else p.start
+                start = (
+                    self.dateline.end
+                    if self.dateline and p.start <= self.dateline.start < p.end
+                    else p.start
+                )
                 spans.append((_skip_space(self.text_of, start, p.end), p.end))
         return [(s, e) for s, e in spans if e > s]
 
@@ -93,7 +97,9 @@ def clean_all(items: Sequence[WebText]) -> dict[str, CleanedArticle]:
         if item.article_id in split
     )
     return {
-        item.article_id: clean_one(item, *split[item.article_id], furniture.get(item.outlet, frozenset()))
+        item.article_id: clean_one(
+            item, *split[item.article_id], furniture.get(item.outlet, frozenset())
+        )
         for item in items
         if item.article_id in split
     }
@@ -114,7 +120,11 @@ def clean_one(
             contributors += [(name, organisation, p.start, p.end) for name in names]
             if not names and organisation:
                 contributors.append(("", organisation, p.start, p.end))
-    if dateline is not None and dateline.wire and not any(c[1] == dateline.wire for c in contributors):
+    if (
+        dateline is not None
+        and dateline.wire
+        and not any(c[1] == dateline.wire for c in contributors)
+    ):
         contributors.append(("", dateline.wire, dateline.start, dateline.end))
     return CleanedArticle(
         article_id=item.article_id,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .dateline import MAX_PARAGRAPH, Dateline, find_dateline
 from .furniture import line_key
 from .rules import match_rule
-from .structure import HEADLINE_WORDS, form_kind, is_short_line, looks_like_body
+from .structure import BIO_RE, HEADLINE_WORDS, form_kind, is_short_line, looks_like_body
 
 KINDS = (
     "body",
@@ -47,6 +47,7 @@ def classify(
     kinds: list[tuple[str, str] | None] = [_own_kind(text[s:e], furniture) for s, e in spans]
     _mark_repeats(text, spans, kinds)
     _mark_captions(text, spans, kinds)
+    _mark_author_note(text, spans, kinds)
     dateline, at = _dateline(text, spans, kinds)
     _mark_around_body(text, spans, kinds, at)
     paragraphs = [
@@ -72,7 +73,7 @@ def _own_kind(paragraph: str, furniture: frozenset[str]) -> tuple[str, str] | No
 
 
 def _mark_repeats(text: str, spans: Sequence[tuple[int, int]], kinds: list) -> None:
-    """A paragraph repeated within the article: a repeated headline stays one; others are set aside."""
+    """A paragraph repeated within the article: a repeated title is the headline, others aside."""
     seen: dict[str, int] = {}
     for i, (s, e) in enumerate(spans):
         key = line_key(text[s:e])
@@ -84,6 +85,14 @@ def _mark_repeats(text: str, spans: Sequence[tuple[int, int]], kinds: list) -> N
             if first is None:
                 kinds[seen[key]] = ("caption", "structure:repeat")
         seen.setdefault(key, i)
+
+
+def _mark_author_note(text: str, spans: Sequence[tuple[int, int]], kinds: list) -> None:
+    """The last body-candidate paragraph may be a note about the author."""
+    last = [i for i, k in enumerate(kinds) if k is None][-1:]
+    for i in last:
+        if BIO_RE.match(text[slice(*spans[i])]):
+            kinds[i] = ("byline", "structure:author-note")
 
 
 CAPTION_WORDS = 50

@@ -1,4 +1,4 @@
-"""Datelines ("HELSINKI (AP) —", "WASHINGTON —", "(CNN)") wherever they open a paragraph, and bylines' names.
+"""Datelines ("HELSINKI (AP) —", "WASHINGTON —", "(CNN)") opening a paragraph; bylines' names.
 
 A dateline's place is exposed so that quote and actor code can exclude it: a dateline
 word is never a speaker or an actor. Wire credits in a dateline or byline become
@@ -58,12 +58,14 @@ def find_dateline(text: str, paragraph: tuple[int, int], alone: bool = False) ->
 _NAMES_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _BY_RE = re.compile(r"(?i)^(?:.*?\bby\s+)")
 _WIRE_TAIL_RE = re.compile(
-    r"[\s,|•-]*(?:" + "|".join(re.escape(w) for w in sorted(WIRE_NAMES, key=len, reverse=True)) + r")\b"
+    r"[\s,|•-]*(?:"
+    + "|".join(re.escape(w) for w in sorted(WIRE_NAMES, key=len, reverse=True))
+    + r")\b"
 )
 
 
 def byline_contributors(byline: str) -> tuple[list[str], str | None]:
-    """(names, organisation) of a byline: "By JILL COLVIN and VLADIMIR ISACHENKOV Associated Press"."""
+    """(names, organisation) in: "By JILL COLVIN and VLADIMIR ISACHENKOV Associated Press"."""
     text = _BY_RE.sub("", byline.strip(), count=1).rstrip(" •")
     organisation = None
     wire = _WIRE_TAIL_RE.search(text)

@@ -79,10 +79,14 @@ def _paragraph_end(cleaned: CleanedArticle) -> int:
 
 def contributors(cleaned: CleanedArticle) -> tuple[Contributor, ...]:
     """Bylines' names and wire credits as contributors (organisation-only: empty name)."""
-    return tuple(Contributor(name, org, start, end) for name, org, start, end in cleaned.contributors)
+    return tuple(
+        Contributor(name, org, start, end) for name, org, start, end in cleaned.contributors
+    )
 
 
-def cleanup_tables(cleaned: Sequence[CleanedArticle], texts: dict[str, str]) -> dict[str, pd.DataFrame]:
+def cleanup_tables(
+    cleaned: Sequence[CleanedArticle], texts: dict[str, str]
+) -> dict[str, pd.DataFrame]:
     """The ``cleanup`` table (one row an article) and ``set_aside`` (one row a part set aside)."""
     rows: list[dict[str, Any]] = []
     aside: list[dict[str, Any]] = []
@@ -90,8 +94,14 @@ def cleanup_tables(cleaned: Sequence[CleanedArticle], texts: dict[str, str]) -> 
         text = texts[article.article_id]
         out = [p for p in article.paragraphs if p.kind != "body"]
         aside += [
-            {"article_id": article.article_id, "part": p.kind, "start": p.start, "end": p.end,
-             "text": text[p.start : p.end], "evidence": p.evidence}
+            {
+                "article_id": article.article_id,
+                "part": p.kind,
+                "start": p.start,
+                "end": p.end,
+                "text": text[p.start : p.end],
+                "evidence": p.evidence,
+            }
             for p in out
         ]
         counts = pd.Series([p.kind for p in out], dtype=object).value_counts()

@@ -1,4 +1,4 @@
-"""General web boilerplate patterns, read from ``data/web_boilerplate.csv`` (one rationale a row)."""
+"""General web boilerplate patterns, read from ``data/web_boilerplate.csv`` (a rationale a row)."""
 
 from __future__ import annotations
 

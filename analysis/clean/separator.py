@@ -31,7 +31,7 @@ def detect_separator(text: str) -> str | None:
 
 
 def split_paragraphs(text: str, separator: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs between ``separator`` markers, whitespace trimmed, empty ones dropped."""
+    """Spans of the paragraphs between ``separator`` markers (trimmed; empty ones dropped)."""
     spans, start = [], 0
     while True:
         end = text.find(separator, start)

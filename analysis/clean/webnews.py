@@ -32,7 +32,9 @@ def read_web_news(path: Path, stories: Mapping[str, str] | None = None) -> list[
         reader = csv.DictReader(handle)
         missing = [c for c in WEB_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise CorpusError(path, f"missing column(s) {', '.join(missing)}; expected {', '.join(WEB_COLUMNS)}")
+            raise CorpusError(
+                path, f"missing column(s) {', '.join(missing)}; expected {', '.join(WEB_COLUMNS)}"
+            )
         sources = []
         for line, row in enumerate(reader, start=2):
             if not row["text"].strip():
