@@ -382,7 +382,8 @@ class Corpus:
             raise NeedsTwoVersionsError(
                 story_id, "no version has role 'original'; comparisons need one original"
             )
-        return [(original, a) for a in versions if a is not original]
+        # a scraped page that is not an article is never compared as a version (issue 12)
+        return [(original, a) for a in versions if a is not original and a.is_article]
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:

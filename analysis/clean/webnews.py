@@ -9,8 +9,10 @@ named after the file, unless ``stories`` (e.g. the gold stories) says otherwise.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,7 +29,7 @@ _UNSAFE_RE = re.compile(r"[^A-Za-z0-9._-]+")
 def read_web_news(path: Path, stories: Mapping[str, str] | None = None) -> list[Source]:
     """The articles of one scrape, as Sources; a missing column or empty text names the row."""
     path = Path(path)
-    story_default = _UNSAFE_RE.sub("-", path.stem)
+    story_default = _UNSAFE_RE.sub("-", path.stem)  # see _default_story
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in WEB_COLUMNS if c not in (reader.fieldnames or [])]
@@ -67,3 +69,50 @@ def load_web_news(
     settings_file = None if settings is None else read_settings(Path(settings))
     sources = assign_roles(read_web_news(Path(path), stories))
     return Corpus.from_sources(sources, settings_file)
+
+
+def gold_stories(path: Path) -> dict[str, str]:
+    """Article id -> story id from a gold-stories JSON ({"stories": {title: [ids]}})."""
+    stories = json.loads(Path(path).read_text(encoding="utf-8"))["stories"]
+    return {
+        aid: _UNSAFE_RE.sub("-", title).strip("-") for title, ids in stories.items() for aid in ids
+    }
+
+
+def _default_story(source: Source) -> str:
+    return _UNSAFE_RE.sub("-", Path(source.source.rsplit(":", 1)[0]).stem)
+
+
+def write_table(sources: list[Source], out: Path, only_listed: bool = False) -> int:
+    """Write ``sources`` as an article table the loader reads; return the rows written."""
+    columns = ["article_id", "story_id", "outlet", "published", "text"]
+    with Path(out).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        rows = [s for s in sources if not only_listed or s.story_id != _default_story(s)]
+        for s in rows:
+            writer.writerow([s.article_id, s.story_id, s.outlet, s.published, s.text])
+    return len(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.clean.webnews SCRAPE.csv --out TABLE.csv [--gold GOLD.json]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.clean.webnews", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "scrape", type=Path, help="a web-news CSV (id, publisher, scrape_time, text)"
+    )
+    parser.add_argument("--out", type=Path, required=True, help="the article table to write")
+    parser.add_argument(
+        "--gold", type=Path, help="gold stories JSON: keep only its stories' members"
+    )
+    args = parser.parse_args(argv)
+    stories = gold_stories(args.gold) if args.gold else None
+    n = write_table(read_web_news(args.scrape, stories), args.out, only_listed=stories is not None)
+    print(f"{args.out}: {n} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
