@@ -49,6 +49,7 @@ def classify(
     _mark_captions(text, spans, kinds)
     _mark_author_note(text, spans, kinds)
     dateline, at = _dateline(text, spans, kinds)
+    _mark_isolated_before_body(text, spans, kinds, at)
     _mark_around_body(text, spans, kinds, at)
     paragraphs = [
         Paragraph(s, e, *(kind or ("body", "remaining")))
@@ -138,6 +139,32 @@ def _dateline(
 
 def _may_be_dateline(kind: tuple[str, str] | None) -> bool:
     return kind is None or kind[1] == "outlet:recurring-line"
+
+
+DECK_WORDS = 40
+"""A deck, teaser or video caption above the story is at most this long."""
+
+
+def _mark_isolated_before_body(
+    text: str, spans: Sequence[tuple[int, int]], kinds: list, dateline_at: int | None
+) -> None:
+    """Lone sentences amid page furniture above the story are decks, teasers or captions.
+
+    The story starts at its dateline or at the first two body paragraphs in a row; a
+    paragraph before that with set-aside paragraphs or title-like lines on both sides is
+    not story text.
+    """
+    free = [
+        k is None and not is_short_line(text[slice(*span)], HEADLINE_WORDS)
+        for k, span in zip(kinds, spans, strict=True)
+    ]
+    start = next((i for i in range(len(spans) - 1) if free[i] and free[i + 1]), len(spans))
+    if dateline_at is not None:
+        start = min(start, dateline_at)
+    for i in range(1, start):
+        short = len(text[slice(*spans[i])].split()) <= DECK_WORDS
+        if free[i] and short and not free[i - 1] and i + 1 < len(spans) and not free[i + 1]:
+            kinds[i] = ("headline", "structure:isolated-before-body")
 
 
 def _mark_around_body(
