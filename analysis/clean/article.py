@@ -38,6 +38,7 @@ class CleanedArticle:
     dateline: Dateline | None
     contributors: tuple[tuple[str, str | None, int, int], ...] = field(default=())
     not_article_reason: str | None = None
+    text: str = field(default="", repr=False, compare=False)  # the original, for offsets
 
     @property
     def is_article(self) -> bool:
@@ -53,10 +54,8 @@ class CleanedArticle:
                     if self.dateline and p.start <= self.dateline.start < p.end
                     else p.start
                 )
-                spans.append((_skip_space(self.text_of, start, p.end), p.end))
+                spans.append((_skip_space(self.text, start, p.end), p.end))
         return [(s, e) for s, e in spans if e > s]
-
-    text_of: str = field(default="", repr=False, compare=False)
 
 
 def _skip_space(text: str, start: int, end: int) -> int:
@@ -134,5 +133,5 @@ def clean_one(
         dateline=dateline,
         contributors=tuple(contributors),
         not_article_reason=not_article_reason(item.text, paragraphs),
-        text_of=item.text,
+        text=item.text,
     )
