@@ -267,3 +267,50 @@ def test_non_articles_agree_with_the_crowd_labels() -> None:
     junk = [cleaned[r["id"]].is_article for r in rows if r["answer"] in ("Junk", "Advertisement")]
     assert sum(valid) >= 0.8 * len(valid)
     assert sum(junk) <= 0.5 * len(junk)
+
+
+def _write_table(folder: Path, texts: list[str]) -> Path:
+    path = folder / "articles.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "story_id", "role", "outlet", "published", "text"])
+        for k, text in enumerate(texts):
+            role = "original" if k == 0 else "syndicated"
+            writer.writerow([f"v{k}", "summit", role, f"outlet{k}.com", "2018-07-15", text])
+    return path
+
+
+def _helsinki_texts(*ids: str) -> list[str]:
+    with HELSINKI.open(encoding="utf-8", newline="") as handle:
+        texts = {row["id"]: row["text"] for row in csv.DictReader(handle)}
+    return [texts[i] for i in ids]
+
+
+@needs_web
+def test_analysis_load_cleans_a_table_and_never_pairs_a_non_article(tmp_path: Path) -> None:
+    import analysis
+
+    # 559 and 7937: one AP story in two outlets; 6012: a photo gallery (omaha.com)
+    corpus = analysis.load(_write_table(tmp_path, _helsinki_texts("559", "7937", "6012")))
+    cleanup = corpus["cleanup"].set_index("article_id")
+    assert set(cleanup["separator_source"]) == {"detected"}
+    assert cleanup.loc["v2", "not_article_reason"].startswith("gallery")
+    assert cleanup.loc["v0", "dateline_place"] == "TURNBERRY, Scotland"
+    assert [version.article_id for _, version in corpus.pairs("summit")] == ["v1"]
+    body = corpus["paragraphs"]
+    first = body[body["article_id"] == "v0"].iloc[0]["text"]
+    assert first.startswith("President Donald Trump is keeping expectation low")
+    assert set(corpus["set_aside"]["part"]) >= {"caption", "photo_credit", "byline"}
+    assert "The Associated Press" in set(corpus["contributors"]["organisation"])
+
+
+def test_the_separator_setting_applies_when_loading(tmp_path: Path) -> None:
+    import analysis
+
+    text = FOX8.replace(" ### ", " @@ ")
+    table = _write_table(tmp_path, [text, text + " @@ Email"])
+    (tmp_path / "story.toml").write_text('paragraph_separator = " @@ "\n', encoding="utf-8")
+    corpus = analysis.load(table)
+    assert set(corpus["cleanup"]["separator_source"]) == {"setting"}
+    assert corpus["paragraphs"]["text"].str.contains("@@").sum() == 0
+    assert "60.169856 24.938379" in set(corpus["set_aside"]["text"])

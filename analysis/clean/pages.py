@@ -14,7 +14,7 @@ from .classify import Paragraph
 MIN_BODY_WORDS = 80
 """Fewer body words than this is too little text to be an article."""
 GALLERY_SHARE = 1.0
-"""A gallery has at least as many captions and photo credits as body paragraphs."""
+"""A gallery has more captions and photo credits than body paragraphs (and at least 3)."""
 INDEX_SHARE = 0.6
 """An index page: at least this share of its paragraphs are short lines set aside."""
 
@@ -38,7 +38,7 @@ def not_article_reason(text: str, paragraphs: Sequence[Paragraph]) -> str | None
         and words < 2 * MIN_BODY_WORDS
     ):
         return f"error page: says the page was not found ({words} body words)"
-    if pictures >= 3 and pictures >= GALLERY_SHARE * len(body):
+    if pictures >= 3 and pictures > GALLERY_SHARE * len(body):
         return f"gallery: {pictures} captions and photo credits, {len(body)} body paragraphs"
     if videos and words < 2 * MIN_BODY_WORDS:
         return f"video page: video player lines and only {words} body words"

@@ -29,7 +29,7 @@ WIRE_NAMES = (
 )
 _WIRE = "|".join(re.escape(name) for name in sorted(WIRE_NAMES, key=len, reverse=True))
 AGENCIES = (
-    r"(?:AP|Associated Press|The Associated Press|AFP|Getty Images|Getty|Reuters|EPA|PA|"
+    r"(?:AP|Associated Press|The Associated Press|AFP|Getty Images|Getty|Reuters|EPA-EFE|EPA|PA|"
     r"Invision|Shutterstock|Sputnik|TASS|Bloomberg|Kremlin Pool|Pool|CNN|NurPhoto|Zuma|REX|TNS)"
 )
 
@@ -66,6 +66,7 @@ BYLINE_RE = re.compile(
 NAME_LINE_RE = re.compile(r"^[A-Z][a-zA-Z.'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-zA-Z.'’-]+){1,2}$")
 PHOTO_CREDIT_RE = re.compile(
     rf"^\(?(?:Photo|Credit|Image|Picture)s?:\s*.{{0,80}}\)?$"
+    rf"|^(?i:(?:pool |file |staff )?(?:photo|photograph|image)s? by)\s+[A-Z].{{0,60}}$"
     rf"|^\([^()]{{0,80}}\b{AGENCIES}(?:\s+Photo)?\)$"
     rf"|^(?:[A-Z][\w.'’-]*\s*){{1,5}}(?:,|\||/|via)\s*.{{0,40}}\b{AGENCIES}(?:/\w+)?\s*(?:Photo)?$"
     rf"|^(?:[A-Z][\w.'’-]*\s*){{0,5}}(?:via\s+)?{AGENCIES}(?:\s*(?:Photo|Images))?(?:/file)?$"
