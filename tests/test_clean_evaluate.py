@@ -34,7 +34,7 @@ def test_boilerplate_precision_and_recall(scores: dict) -> None:
     assert tune["precision"] >= 0.95 and tune["recall"] >= 0.95
     assert every["precision"] >= 0.95
     # Held out (never looked at while building): precision meets the target; recall is
-    # below it (0.89 when written) and this floor keeps it from getting worse.
+    # below it (0.90 when written) and this floor keeps it from getting worse.
     assert held_out["precision"] >= 0.95 and held_out["recall"] >= 0.85
 
 

@@ -119,7 +119,7 @@ def _dateline(
     before the first body paragraph ("HELSINKI", "Washington (CNN)"), even where the
     line recurs in the outlet (its wire stories share the place).
     """
-    open_ = [i for i in range(min(len(spans), MAX_PARAGRAPH)) if _may_be_dateline(kinds[i])]
+    open_ = [i for i in range(_dateline_limit(text, spans, kinds)) if _may_be_dateline(kinds[i])]
     for i in open_:
         found = find_dateline(text, spans[i])
         if found is not None and found.end < spans[i][1]:
@@ -135,6 +135,17 @@ def _dateline(
         if looks_like_body(text[slice(*spans[i])]):
             break
     return None, None
+
+
+def _dateline_limit(text: str, spans: Sequence[tuple[int, int]], kinds: list) -> int:
+    """Datelines are looked for in the first paragraphs, or down to where the story starts
+    (its first two body paragraphs in a row) when a gallery or a page header comes first."""
+    body = [
+        k is None and looks_like_body(text[slice(*span)])
+        for k, span in zip(kinds, spans, strict=True)
+    ]
+    run = next((i for i in range(len(spans) - 1) if body[i] and body[i + 1]), 0)
+    return min(len(spans), max(MAX_PARAGRAPH, run + 1))
 
 
 def _may_be_dateline(kind: tuple[str, str] | None) -> bool:
@@ -176,7 +187,7 @@ def _mark_around_body(
     lines are photo captions (pages put the lead photo between headline and story).
     """
     body = [i for i, k in enumerate(kinds) if k is None and looks_like_body(text[slice(*spans[i])])]
-    first = min(body + ([dateline_at] if dateline_at is not None else []), default=len(spans))
+    first = min(body, default=len(spans)) if dateline_at is None else dateline_at
     last = max(body, default=-1)
     has_headline = any(k is not None and k[0] == "headline" for k in kinds)
     for i in range(len(spans)):

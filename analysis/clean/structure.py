@@ -101,7 +101,8 @@ def form_kind(paragraph: str) -> tuple[str, str] | None:
     """(kind, evidence) for a paragraph recognised by its form, or None."""
     text = paragraph.strip()
     words = len(text.split())
-    if words <= 25 and text.lower().startswith("by ") and BYLINE_RE.match(text):
+    writer = text.lower().startswith("by ") or text.endswith("Associated Press")
+    if words <= 25 and writer and BYLINE_RE.match(text):
         return "byline", "form:byline"
     if words <= 14 and PHOTO_CREDIT_RE.match(text):
         return "photo_credit", "form:photo-credit"
