@@ -300,7 +300,7 @@ def test_analysis_load_cleans_a_table_and_never_pairs_a_non_article(tmp_path: Pa
     body = corpus["paragraphs"]
     first = body[body["article_id"] == "v0"].iloc[0]["text"]
     assert first.startswith("President Donald Trump is keeping expectation low")
-    assert set(corpus["set_aside"]["part"]) >= {"caption", "photo_credit", "byline"}
+    assert set(corpus["set_aside"]["part"]) >= {"caption", "byline", "boilerplate", "headline"}
     assert "The Associated Press" in set(corpus["contributors"]["organisation"])
 
 
