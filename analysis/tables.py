@@ -76,7 +76,7 @@ def parse_source(source: Source) -> Article:
 def clean_web_source(source: Source, cleaned: CleanedArticle, kinds: frozenset[str]) -> Article:
     """An Article whose parts come from the web clean-up (see analysis.clean.integrate)."""
     try:
-        parsed = web_parsed(cleaned, kinds, source.text)
+        parsed = web_parsed(cleaned, kinds)
     except ValueError as error:
         raise ParseError(source.source, str(error)) from None
     return Article(source, parsed, contributors(cleaned), cleaned)

@@ -54,7 +54,7 @@ def story_body_kinds(settings: StorySettings, where: str) -> frozenset[str]:
         raise CorpusError(settings.source or where, f"keep_parts/drop_parts: {error}") from None
 
 
-def web_parsed(cleaned: CleanedArticle, kinds: frozenset[str], text: str) -> ParsedArticle:
+def web_parsed(cleaned: CleanedArticle, kinds: frozenset[str]) -> ParsedArticle:
     """The parts and body paragraphs of a cleaned article, as the tables expect them.
 
     A page with no body at all (flagged as not an article) gets no body part and no
