@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from .clean.summary import set_aside_by_kind
 from .corpus import published_at
 from .errors import NeedsTwoVersionsError
 from .tables import Corpus
@@ -47,7 +48,8 @@ def parts(corpus: Corpus, story_id: str) -> pd.DataFrame:
     Rows are parts, columns are article ids; a missing part is empty.
     """
     table = corpus.story(story_id)["parts"]
-    table = table[table["part"] != "body"]
+    # web pages have many set-aside parts of a kind (issue 12): the first of each is shown
+    table = table[table["part"] != "body"].drop_duplicates(["part", "article_id"])
     wide = table.pivot(index="part", columns="article_id", values="text")
     order = [
         p for p in ("headline", "date_line", "dateline", "credits", "page_line") if p in wide.index
@@ -109,11 +111,16 @@ def _article_order(corpus: Corpus, story_id: str) -> list[str]:
 
 def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
     """The overview tables of one story, as exported (see the README's data dictionary)."""
-    return {
+    tables = {
         "versions": versions(corpus, story_id),
         "openings": openings(corpus, story_id, wide=False),
         "contributors_by_organisation": contributors(corpus, story_id),
     }
+    if "set_aside" in corpus.tables:  # web clean-up (issue 12): what was set aside, by kind
+        tables["set_aside_by_kind"] = set_aside_by_kind(
+            corpus.tables, _article_order(corpus, story_id)
+        )
+    return tables
 
 
 def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:

@@ -13,6 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from .clean.article import CleanedArticle
+from .clean.integrate import (
+    clean_sources,
+    cleanup_tables,
+    contributors,
+    story_body_kinds,
+    web_parsed,
+)
 from .corpus import SEED_MANIFEST, Source, read_sources
 from .errors import CorpusError, NeedsTwoVersionsError, ParseError
 from .normalize import comparison_view, typography
@@ -21,6 +29,8 @@ from .segment import is_word, sentence_spans, token_spans
 from .settings import EMPTY, SettingsFile, StorySettings, read_settings, settings_beside
 
 TABLE_NAMES = ("articles", "parts", "paragraphs", "sentences", "tokens", "contributors")
+CLEANUP_TABLE_NAMES = ("cleanup", "set_aside")
+"""Tables of the web clean-up (analysis.clean): present only when some text was cleaned."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,12 @@ class Article:
     source: Source
     parsed: ParsedArticle
     contributors: tuple[Contributor, ...]
+    cleaned: CleanedArticle | None = None  # the web clean-up, for scraped text (issue 12)
+
+    @property
+    def is_article(self) -> bool:
+        """False for a scraped page that is not an article (gallery, index, error page)."""
+        return self.cleaned is None or self.cleaned.is_article
 
     @property
     def article_id(self) -> str:
@@ -63,13 +79,15 @@ def _part_rows(article: Article) -> list[dict]:
     return [
         {
             "article_id": aid,
-            "part_id": f"{aid}:{span.part}",
+            "part_id": part_id,
             "part": span.part,
             "start": span.start,
             "end": span.end,
             "text": text[span.start : span.end],
         }
-        for span in article.parsed.parts
+        for span, part_id in zip(
+            article.parsed.parts, _part_ids(aid, article.parsed.parts), strict=True
+        )
     ]
 
 
@@ -147,6 +165,26 @@ def _contributor_rows(article: Article) -> list[dict]:
     ]
 
 
+def clean_web_source(source: Source, cleaned: CleanedArticle, kinds: frozenset[str]) -> Article:
+    """An Article whose parts come from the web clean-up (see analysis.clean.integrate)."""
+    try:
+        parsed = web_parsed(cleaned, kinds)
+    except ValueError as error:
+        raise ParseError(source.source, str(error)) from None
+    return Article(source, parsed, contributors(cleaned), cleaned)
+
+
+def _part_ids(aid: str, parts: tuple) -> list[str]:
+    """``{aid}:{part}``, numbered from the second part of the same kind (web pages have many)."""
+    seen: dict[str, int] = {}
+    ids = []
+    for span in parts:
+        seen[span.part] = seen.get(span.part, 0) + 1
+        n = seen[span.part]
+        ids.append(f"{aid}:{span.part}" + (f"{n}" if n > 1 else ""))
+    return ids
+
+
 def _rows(article: Article) -> dict[str, list[dict]]:
     """The rows of every table for one article: its parts, then paragraph by paragraph
     its sentences and their tokens (ids and indices count through the article), then its
@@ -212,7 +250,13 @@ def build_tables(articles: list[Article]) -> dict[str, pd.DataFrame]:
         collected["articles"].append(_article_row(article, rows))
         for name, table_rows in rows.items():
             collected[name].extend(table_rows)
-    return {name: pd.DataFrame(collected[name], columns=_COLUMNS[name]) for name in TABLE_NAMES}
+    tables = {name: pd.DataFrame(collected[name], columns=_COLUMNS[name]) for name in TABLE_NAMES}
+    # web clean-up (issue 12): what was set aside, and each scraped page's verdict;
+    # only when some article was cleaned (print and NYT-web corpora keep their tables)
+    cleaned = [a.cleaned for a in articles if a.cleaned is not None]
+    if cleaned:
+        tables.update(cleanup_tables(cleaned, {a.article_id: a.text for a in articles}))
+    return tables
 
 
 _COLUMNS = {
@@ -293,7 +337,24 @@ class Corpus:
     def from_sources(
         cls, sources: list[Source], settings_file: SettingsFile | None = None
     ) -> Corpus:
-        return cls(tuple(parse_source(source) for source in sources), settings_file)
+        """Parse every source; scraped text with a paragraph separator is cleaned first.
+
+        The clean-up runs over all sources at once: lines recurring across an outlet's
+        articles are its furniture, so the whole corpus is the evidence (issue 12).
+        """
+        corpus = cls((), settings_file)
+        cleaned = clean_sources(sources, corpus.settings)
+        articles = tuple(
+            clean_web_source(
+                source,
+                cleaned[source.article_id],
+                story_body_kinds(corpus.settings(source.story_id), source.source),
+            )
+            if source.article_id in cleaned
+            else parse_source(source)
+            for source in sources
+        )
+        return cls(articles, settings_file)
 
     def settings(self, story_id: str) -> StorySettings:
         """The settings of one story (:data:`analysis.settings.EMPTY` if it has none)."""
@@ -352,11 +413,12 @@ class Corpus:
             raise NeedsTwoVersionsError(
                 story_id, "no version has role 'original'; comparisons need one original"
             )
-        return [(original, a) for a in versions if a is not original]
+        # a scraped page that is not an article is never compared as a version (issue 12)
+        return [(original, a) for a in versions if a is not original and a.is_article]
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:
-        """All tables (articles, parts, paragraphs, sentences, tokens, contributors)."""
+        """All tables: TABLE_NAMES, and CLEANUP_TABLE_NAMES where scraped text was cleaned."""
         return build_tables(list(self.articles))
 
     def __getitem__(self, name: str) -> pd.DataFrame:
