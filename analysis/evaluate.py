@@ -323,6 +323,11 @@ def format_table(result: dict) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["clean"]:  # the web clean-up's evaluation has its own options
+        from .clean.evaluate import main as clean_main
+
+        return clean_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m analysis.evaluate", description=__doc__.split("\n")[0]
     )
