@@ -138,3 +138,55 @@ def test_the_seed_pair_summary_agrees_with_the_pair_tables(corpus: analysis.Corp
     matches = tables["quotes"]["quote_matches"]
     assert row["quotes_dropped"] == int((matches["status"] == "only in original").sum())
     assert row["quotes_added"] == int((matches["status"] == "only in syndicated").sum())
+
+
+def overlapping_labels(fig) -> list[tuple[str, str]]:
+    """Pairs of tick labels of one axis whose drawn boxes overlap."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    pairs = []
+    for ax in fig.axes:
+        for labels in (ax.get_xticklabels(), ax.get_yticklabels()):
+            shown = [t for t in labels if t.get_visible() and t.get_text()]
+            boxes = [t.get_window_extent(renderer) for t in shown]
+            for i in range(len(boxes)):
+                for j in range(i + 1, len(boxes)):
+                    if boxes[i].overlaps(boxes[j]):
+                        pairs.append((shown[i].get_text(), shown[j].get_text()))
+    return pairs
+
+
+def test_figures_of_thirty_versions_keep_every_label_apart(many) -> None:
+    import matplotlib.pyplot as plt
+
+    from analysis.plots import versions as figures
+
+    tables = many[1]
+    v = tables["versions"]
+    drawn = {
+        "ranking": figures.version_ranking(v["version_summary"]),
+        "paragraphs": figures.paragraph_heatmap(v["paragraph_matrix"], v["version_summary"]),
+        "quotes": figures.quote_heatmap(v["quote_matrix"], v["version_summary"]),
+        "alignment": figures.alignment_overview(
+            tables["wording"]["alignment"], v["version_summary"]
+        ),
+    }
+    for name, fig in drawn.items():
+        labels = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+        labels += [t.get_text() for ax in fig.axes for t in ax.get_xticklabels()]
+        assert sum("v07" in label for label in labels) == 1, f"{name}: every version shown once"
+        assert not overlapping_labels(fig), f"{name}: overlapping labels"
+        plt.close(fig)
+    heatmap = drawn["paragraphs"].axes[0]
+    order = [t.get_text() for t in heatmap.get_xticklabels()]
+    assert order[-1] == "v07" and len(order) == N_VERSIONS, "least changed first, v07 last"
+
+
+def test_the_overlap_check_sees_crowded_labels() -> None:
+    """The check above would pass vacuously if it could not see an overlap."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.set_yticks(range(30), [f"version {k}" for k in range(30)])
+    assert overlapping_labels(fig)
+    plt.close(fig)

@@ -5,6 +5,7 @@
 - :mod:`analysis.plots.quotes`: share of voice, voice by side, match status (03).
 - :mod:`analysis.plots.readability`: intervals, distributions, sentence lengths (02).
 - :mod:`analysis.plots.story`: every figure of the notebooks for a story, by name.
+- :mod:`analysis.plots.versions`: every version at once: ranking, paragraphs, quotations (05).
 - :mod:`analysis.plots.wording`: alignment diagram, edit categories, distinctive words (01).
 """
 
@@ -16,10 +17,12 @@ from ..lazy import lazy_submodules
 from .overview import lengths, paragraph_profile
 
 # The figure modules are imported on first use (PEP 562), like the analysis modules.
-_SUBMODULES = frozenset({"framing", "overview", "quotes", "readability", "story", "wording"})
+_SUBMODULES = frozenset(
+    {"framing", "overview", "quotes", "readability", "story", "versions", "wording"}
+)
 
 if TYPE_CHECKING:
-    from . import framing, overview, quotes, readability, story, wording
+    from . import framing, overview, quotes, readability, story, versions, wording
 
 
 __getattr__, __dir__ = lazy_submodules(__name__, _SUBMODULES, globals())
@@ -33,5 +36,6 @@ __all__ = [
     "quotes",
     "readability",
     "story",
+    "versions",
     "wording",
 ]
