@@ -55,6 +55,7 @@ _SUBMODULES = frozenset(
         "quotes",
         "readability",
         "syllables",
+        "versions",
         "wording",
     }
 )
@@ -73,6 +74,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs, which do not run __getattr__
         quotes,
         readability,
         syllables,
+        versions,
         wording,
     )
 
@@ -113,5 +115,6 @@ __all__ = [
     "read_sources",
     "readability",
     "syllables",
+    "versions",
     "wording",
 ]

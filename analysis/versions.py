@@ -17,6 +17,8 @@ questions without a pivot by the reader:
   kept, edited, re-attributed, dropped or added, with its speaker.
 - ``voice_by_version``: quoted words per speaker and version, and each version's change
   from the original.
+- ``sentence_matrix``: each sentence of the original × each version: its alignment label
+  (unchanged, edited, moved, deleted).
 - ``consensus``: each sentence of the original, how many versions kept or cut it, and a
   label: kept by every version, cut by most versions, or cut by one outlet alone.
 """
@@ -344,6 +346,23 @@ def voice_by_version(share: pd.DataFrame, original_article_id: str) -> pd.DataFr
     )
 
 
+def sentence_matrix(story_id: str, alignment: pd.DataFrame) -> pd.DataFrame:
+    """Each sentence of the original × each version: its alignment label.
+
+    Columns: story_id, original_sentence_id, version_article_id, label (unchanged, edited,
+    moved, deleted; a sentence split or merged counts once, with its first link's label).
+    """
+    linked = alignment[alignment["original_sentence_id"].notna()].drop_duplicates(
+        ["original_sentence_id", "version_article_id"]
+    )
+    table = linked[["original_sentence_id", "version_article_id", "label"]].assign(
+        story_id=story_id
+    )
+    return table[["story_id", "original_sentence_id", "version_article_id", "label"]].reset_index(
+        drop=True
+    )
+
+
 def consensus(corpus: Corpus, story_id: str, alignment: pd.DataFrame) -> pd.DataFrame:
     """Each sentence of the original: how many versions kept or cut it, and what that says.
 
@@ -414,6 +433,7 @@ def story_tables(
         "paragraph_matrix": paragraph_matrix(corpus, story_id, alignment),
         "added_material": added_material(corpus, story_id, alignment),
         "quote_matrix": quote_matrix(corpus, story_id, quotes["quote_matches"]),
+        "sentence_matrix": sentence_matrix(story_id, alignment),
         "voice_by_version": voice_by_version(quotes["share_of_voice"], original.article_id),
         "consensus": consensus(corpus, story_id, alignment),
     }

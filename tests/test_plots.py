@@ -89,6 +89,10 @@ NAMES = [
     "context_frames",
     "actor_prominence",
     "tone",
+    "version_ranking",
+    "paragraph_heatmap",
+    "alignment_overview",
+    "quote_heatmap",
 ]
 
 

@@ -168,7 +168,7 @@ def test_figures_of_thirty_versions_keep_every_label_apart(many) -> None:
         "paragraphs": figures.paragraph_heatmap(v["paragraph_matrix"], v["version_summary"]),
         "quotes": figures.quote_heatmap(v["quote_matrix"], v["version_summary"]),
         "alignment": figures.alignment_overview(
-            tables["wording"]["alignment"], v["version_summary"]
+            v["sentence_matrix"], v["version_summary"], v["added_material"]
         ),
     }
     for name, fig in drawn.items():

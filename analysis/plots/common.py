@@ -9,9 +9,10 @@ from typing import ParamSpec
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.category import StrCategoryFormatter
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.ticker import FixedFormatter
+from matplotlib.ticker import FixedFormatter, Formatter, FuncFormatter
 
 P = ParamSpec("P")
 UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
@@ -27,11 +28,17 @@ def literal(text: str) -> str:
     return UNESCAPED_DOLLAR.sub(r"\\$", text)
 
 
+def literal_labels(formatter: Formatter) -> FuncFormatter:
+    """A tick formatter giving ``formatter``'s labels through :func:`literal`."""
+    return FuncFormatter(lambda value, position: literal(str(formatter(value, position))))
+
+
 def draws_text_as_written(plot: Callable[P, Figure]) -> Callable[P, Figure]:
     """Decorate a figure function so that every text of its figure is drawn as written.
 
     The figures show article text (sentences, speakers, terms, outlets); none of it is math.
-    Every text artist and every fixed tick label of the figure goes through :func:`literal`.
+    Every text artist of the figure, and every tick label given as text (the formatters of
+    ``set_xticks(..., labels)`` and of categorical axes), goes through :func:`literal`.
     """
 
     @functools.wraps(plot)
@@ -42,8 +49,8 @@ def draws_text_as_written(plot: Callable[P, Figure]) -> Callable[P, Figure]:
         for ax in fig.axes:
             for axis in (ax.xaxis, ax.yaxis):
                 formatter = axis.get_major_formatter()
-                if isinstance(formatter, FixedFormatter):
-                    formatter.seq = [literal(str(label)) for label in formatter.seq]
+                if isinstance(formatter, FixedFormatter | FuncFormatter | StrCategoryFormatter):
+                    axis.set_major_formatter(literal_labels(formatter))
         return fig
 
     return drawn

@@ -11,6 +11,7 @@ from ..quotes import voice_by_side as voice_by_side_table
 from ..registry import StoryResults, compute
 from ..tables import Corpus
 from . import framing, overview, quotes, readability, wording
+from . import versions as across_versions
 
 __all__ = ["story_figures"]
 
@@ -18,7 +19,7 @@ __all__ = ["story_figures"]
 def story_figures(
     corpus: Corpus, story_id: str, results: StoryResults | None = None
 ) -> dict[str, Callable[[], Figure]]:
-    """Builders of the figures of notebooks 00–04, keyed ``"<notebook> <function>"``.
+    """Builders of the figures of notebooks 00–05, keyed ``"<notebook> <function>"``.
 
     Each value, called, draws the figure as its notebook does (same function, same
     tables, default options). ``results``: the story's tables from
@@ -74,6 +75,17 @@ def story_figures(
             ("tone", "tone"),
         ):
             figures[f"04 {name}"] = _builder(getattr(framing, name), f[table])
+    if "versions" in tables:
+        v = tables["versions"]
+        summary = v["version_summary"]
+        figures["05 version_ranking"] = lambda: across_versions.version_ranking(summary)
+        figures["05 paragraph_heatmap"] = lambda: across_versions.paragraph_heatmap(
+            v["paragraph_matrix"], summary
+        )
+        figures["05 alignment_overview"] = lambda: across_versions.alignment_overview(
+            v["sentence_matrix"], summary, v["added_material"]
+        )
+        figures["05 quote_heatmap"] = lambda: across_versions.quote_heatmap(v["quote_matrix"], summary)
     return figures
 
 

@@ -120,23 +120,26 @@ def quote_heatmap(matrix: pd.DataFrame, summary: pd.DataFrame) -> Figure:
 
 
 @draws_text_as_written
-def alignment_overview(alignment: pd.DataFrame, summary: pd.DataFrame) -> Figure:
-    """One strip per version along the original's sentences: unchanged, edited, moved, cut."""
-    linked = alignment[alignment["original_sentence_id"].notna()]
-    if linked.empty:
+def alignment_overview(
+    sentences: pd.DataFrame, summary: pd.DataFrame, added: pd.DataFrame
+) -> Figure:
+    """One strip per version along the original's sentences: unchanged, edited, moved, cut.
+
+    ``sentences``: the ``sentence_matrix`` table; ``added``: ``added_material`` (the count of
+    sentences each version added is written beside its strip).
+    """
+    if sentences.empty:
         return empty("No sentence of the original to follow.", "Alignment of every version")
-    sentences = sorted(linked["original_sentence_id"].unique())
-    table = linked.drop_duplicates(["original_sentence_id", "version_article_id"]).rename(
-        columns={"label": "status"}
-    )
+    order = sorted(sentences["original_sentence_id"].unique())
+    table = sentences.rename(columns={"label": "status"})
     grid = _status_grid(table, "original_sentence_id", SENTENCE_LABELS, version_order(summary))
-    strips = grid.reindex(sentences).T
-    added = alignment[alignment["label"] == "added"].groupby("version_article_id").size()
-    labels = [f"{v}  (+{int(added.get(v, 0))} added)" for v in strips.index]
+    strips = grid.reindex(order).T
+    n_added = added.groupby("version_article_id").size()
+    labels = [f"{v}  (+{int(n_added.get(v, 0))} added)" for v in strips.index]
     fig = _heatmap(strips, SENTENCE_LABELS, labels, "Every version along the original's sentences")
     ax = fig.axes[0]
-    step = max(1, len(sentences) // 20)
-    ticks = range(0, len(sentences), step)
+    step = max(1, len(order) // 20)
+    ticks = range(0, len(order), step)
     ax.set_xticks(np.array(ticks) + 0.5, [str(k + 1) for k in ticks], rotation=0, fontsize=8)
     ax.set_xlabel("sentence of the original")
     return fig
