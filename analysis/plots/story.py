@@ -85,7 +85,9 @@ def story_figures(
         figures["05 alignment_overview"] = lambda: across_versions.alignment_overview(
             v["sentence_matrix"], summary, v["added_material"]
         )
-        figures["05 quote_heatmap"] = lambda: across_versions.quote_heatmap(v["quote_matrix"], summary)
+        figures["05 quote_heatmap"] = lambda: across_versions.quote_heatmap(
+            v["quote_matrix"], summary
+        )
     return figures
 
 
