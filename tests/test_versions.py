@@ -6,7 +6,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from conftest import NYT_ID, PRINT_ID, STORY_ID
+from conftest import NYT_ID, PRINT_ID, SHARED, STORY_ID
 from many_versions import ALONE_CUT, LAST, MOST_CUT, N_VERSIONS, OWN_UPDATE, UPDATE, many_versions
 
 import analysis
@@ -190,3 +190,46 @@ def test_the_overlap_check_sees_crowded_labels() -> None:
     ax.set_yticks(range(30), [f"version {k}" for k in range(30)])
     assert overlapping_labels(fig)
     plt.close(fig)
+
+
+WEB_NEWS = SHARED / "web-news"
+
+
+@pytest.fixture(scope="module")
+def gold_story() -> tuple[analysis.Corpus, str, dict[str, pd.DataFrame]]:
+    """The largest gold story of the Helsinki scrape (16 outlets carrying one AP story)."""
+    if not (WEB_NEWS / "helsinki_2018-07-15.csv").is_file():
+        pytest.skip(f"web-news development data not found at {WEB_NEWS} (../shared is absent)")
+    from analysis.clean.webnews import gold_stories, load_web_news
+
+    gold = gold_stories(WEB_NEWS / "helsinki_2018-07-15_gold_stories.json")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_web_news(WEB_NEWS / "helsinki_2018-07-15.csv", gold)
+        story_id = pd.Series(gold).value_counts().index[0]
+        story = corpus.story(story_id)
+        tables = registry.compute(story, story_id, analyses=("versions",)).tables["versions"]
+    return story, story_id, tables
+
+
+def test_gold_story_summary_ranks_every_compared_version(gold_story) -> None:
+    story, story_id, tables = gold_story
+    compared = {v.article_id for _, v in story.pairs(story_id)}
+    summary = tables["version_summary"]
+    assert set(summary["version_article_id"]) == compared and len(compared) >= 10
+    assert summary["changed_share"].is_monotonic_decreasing
+    assert summary["outlet"].notna().all()
+
+
+def test_gold_story_a_wire_update_is_one_shared_addition_replacing_a_paragraph(gold_story) -> None:
+    """Outlets that took a later AP update carry its new lede and cut the old one."""
+    _, _, tables = gold_story
+    added = tables["added_material"]
+    update = added[added["addition_id"] == added["addition_id"].iloc[0]]
+    assert update["n_versions"].iloc[0] >= 5 and update["shared"].all()
+    matrix = tables["paragraph_matrix"]
+    most_cut = matrix.sort_values("n_versions_cut", ascending=False).iloc[0]
+    cut_by = set(matrix.loc[(matrix["original_paragraph_id"] == most_cut["original_paragraph_id"])
+                            & (matrix["status"] == "cut"), "version_article_id"])  # fmt: skip
+    took_update = set(update["version_article_id"])
+    assert len(cut_by & took_update) >= 0.75 * len(took_update)
