@@ -26,7 +26,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-r requirements.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(BIN)/python -c "import analysis"  # builds the offline NLTK data once
+	$(BIN)/python -m analysis.offline prepare  # writes the offline NLTK data once
 	touch $@
 
 venv: $(STAMP)
