@@ -89,7 +89,7 @@ def _leftovers(out: Path) -> list[Path]:
 def test_killed_report_leaves_the_previous_complete_report(tmp_path: Path, sig: int) -> None:
     out = tmp_path / "out"
     before = _previous_report(out)
-    run = _start(_notebooks(tmp_path / "nb", "import time\ntime.sleep(30)"), out)
+    run = _start(_notebooks(tmp_path / "nb", "import time\ntime.sleep(6)"), out)
     _wait_for_staging(out, run)
     time.sleep(1.0)  # the kernel is running the notebook
     if sig == signal.SIGKILL:
@@ -126,7 +126,9 @@ def test_failed_report_leaves_the_previous_complete_report(tmp_path: Path) -> No
 
 def test_second_run_into_the_same_folder_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = _start(_notebooks(tmp_path / "nb", "import time\ntime.sleep(3)\nprint('FIRST-RUN-OUTPUT')"), out)
+    first = _start(
+        _notebooks(tmp_path / "nb", "import time\ntime.sleep(3)\nprint('FIRST-RUN-OUTPUT')"), out
+    )
     try:
         _wait_for_staging(out, first)
         second = _start(_notebooks(tmp_path / "nb2", "print('SECOND-RUN-OUTPUT')"), out)
