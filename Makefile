@@ -10,10 +10,14 @@ STAMP := $(VENV)/.installed
 OFFLINE := sh tests/offline.sh
 REPORTS ?= reports
 EXPORTS ?= exports
-# Your own story: make report MANIFEST=path/to/manifest.csv STORY=story-id REPORTS=reports/mine
+# Your own story: make report MANIFEST=path/to/manifest.csv SETTINGS=path/to/story.toml \
+#                 STORY=story-id TERMS=troops,withdrawal REPORTS=reports/mine
 MANIFEST ?=
 STORY ?=
-STORY_ARGS = $(if $(MANIFEST),--manifest $(MANIFEST)) $(if $(STORY),--story $(STORY))
+SETTINGS ?=
+TERMS ?=
+STORY_ARGS = $(if $(MANIFEST),--manifest $(MANIFEST)) $(if $(STORY),--story $(STORY)) \
+	$(if $(SETTINGS),--settings $(SETTINGS)) $(if $(TERMS),--terms $(TERMS))
 
 .PHONY: all venv test lint report export lab bench constraints clean
 
@@ -26,7 +30,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-r requirements.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(BIN)/python -c "import analysis"  # builds the offline NLTK data once
+	$(BIN)/python -m analysis.offline prepare  # writes the offline NLTK data once
 	touch $@
 
 venv: $(STAMP)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
-from . import offline
 from .bundle import StaleBundleWarning, open_story
 from .corpus import SEED_MANIFEST, read_sources
 from .errors import (
@@ -36,8 +35,6 @@ try:
     __version__ = version("news-version-analysis")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
-
-offline.prepare()
 
 # The analysis modules are imported on first use (PEP 562): ``import analysis`` stays
 # cheap, and ``analysis.quotes.story_tables(...)`` works as if they had been imported.

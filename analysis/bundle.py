@@ -17,14 +17,22 @@ bundle (a ``<bundle>.pending`` file holding its process id), and :func:`open_sto
 for a reserved bundle to appear (at most :data:`WAIT_SECONDS`, and only while the writing
 process lives).
 
-The bundle is a pickle: open only bundles you made (unpickling can run code).
+The bundle is a pickle, so it is signed: its first line is an HMAC-SHA256 of the rest
+made with a random key that lives only in the environment of the run that wrote it
+(:data:`KEY_VARIABLE`, inherited by the notebook kernels the run starts, never written to
+disk). :func:`open_story` checks the signature *before* unpickling: a bundle written by
+another run, planted, or altered in any byte (tables included) is refused with a
+:class:`StaleBundleWarning` and the tables are computed afresh; nothing of it is unpickled.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import inspect
 import os
 import pickle
+import secrets
 import time
 import warnings
 from collections.abc import Mapping, Sequence
@@ -42,14 +50,21 @@ __all__ = [
     "BUNDLE_FORMAT",
     "StaleBundleWarning",
     "abandon",
+    "compute_with",
     "open_story",
     "reserve",
+    "run_key",
     "share",
     "write_bundle",
 ]
 
 BUNDLE_FORMAT = 1
 """Version of the bundle layout; a bundle of another format is not used."""
+
+KEY_VARIABLE = "ANALYSIS_BUNDLE_KEY"
+"""Environment variable holding this run's signing key (hex); see :func:`run_key`."""
+
+SIGNATURE_PREFIX = b"analysis-bundle-hmac-sha256 "
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -83,6 +98,38 @@ def _sha256(path: Path) -> str | None:
 def _manifest_path(manifest: str | Path | None) -> str:
     """The manifest as an absolute path string (None: the seed manifest)."""
     return str(Path(manifest if manifest is not None else SEED_MANIFEST).resolve())
+
+
+def run_key(*, fresh: bool = False) -> bytes:
+    """This run's bundle key: from :data:`KEY_VARIABLE`, made (random) if absent or ``fresh``.
+
+    The report calls it with ``fresh=True`` before starting its notebooks, which inherit it.
+    """
+    if fresh or not os.environ.get(KEY_VARIABLE):
+        os.environ[KEY_VARIABLE] = secrets.token_hex(32)
+    return bytes.fromhex(os.environ[KEY_VARIABLE])
+
+
+def _signature(data: bytes, key: bytes) -> bytes:
+    return hmac.new(key, data, hashlib.sha256).hexdigest().encode("ascii")
+
+
+def sign(data: bytes) -> bytes:
+    """``data`` preceded by its signature line (this run's key)."""
+    return SIGNATURE_PREFIX + _signature(data, run_key()) + b"\n" + data
+
+
+def verified(signed: bytes) -> bytes | None:
+    """The data of a bundle signed with this run's key, or None (unsigned, foreign, altered)."""
+    key = os.environ.get(KEY_VARIABLE)
+    header, newline, data = signed.partition(b"\n")
+    if not key or not newline or not header.startswith(SIGNATURE_PREFIX):
+        return None
+    try:
+        expected = _signature(data, bytes.fromhex(key))
+    except ValueError:
+        return None
+    return data if hmac.compare_digest(header[len(SIGNATURE_PREFIX) :], expected) else None
 
 
 def _pending(path: Path) -> Path:
@@ -158,7 +205,7 @@ def write_bundle(
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.write_bytes(sign(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)))
     partial.replace(path)  # a reader never sees half a bundle
     abandon(path)  # the reservation, if any, is fulfilled
     return path
@@ -170,17 +217,41 @@ def share(
     story_id: str,
     manifest: str | Path | None,
     inputs: Sequence[Path],
+    options: Mapping[str, Mapping[str, object]] | None = None,
 ) -> StoryResults:
     """Compute every table of the story once and write its bundle to ``path``.
 
-    Returns the results (:func:`analysis.registry.compute`). If the computation fails, a
+    Returns the results (:func:`compute_with`). If the computation fails, a
     reservation of ``path`` (:func:`reserve`) is withdrawn, so no reader waits in vain.
     """
     try:
-        results = compute(corpus, story_id)
+        results = compute_with(corpus, story_id, options)
         write_bundle(path, corpus, results, manifest, inputs)
     finally:
         abandon(path)  # no-op once written
+    return results
+
+
+def compute_with(
+    corpus: Corpus, story_id: str, options: Mapping[str, Mapping[str, object]] | None = None
+) -> StoryResults:
+    """:func:`analysis.registry.compute` with per-analysis ``options`` (e.g. framing terms).
+
+    Uses ``compute``'s own ``options`` argument where it has one; otherwise recomputes the
+    analyses whose options differ from their defaults.
+    """
+    options = {name: dict(values) for name, values in (options or {}).items()}
+    if "options" in inspect.signature(compute).parameters:
+        return compute(corpus, story_id, options=options)  # type: ignore[call-arg]
+    results = compute(corpus, story_id)
+    story = corpus.story(story_id)
+    for name, values in options.items():
+        if name in results.skipped or not values:
+            continue
+        chosen = {**results.options.get(name, {}), **values}
+        extra = {"quotes": results.tables["quotes"]["quotes"]} if name == "framing" else {}
+        results.tables[name] = module(name).story_tables(story, story_id, **chosen, **extra)
+        results.options[name] = chosen
     return results
 
 
@@ -195,16 +266,24 @@ def _same_options(requested: Mapping[str, object], recorded: Mapping[str, object
     )
 
 
+class ForeignBundle(Exception):
+    """The bundle is not signed by this run: it is never unpickled."""
+
+
 def _read(path: Path) -> dict:
     """The bundle's payload; CorpusError naming the file if it is missing or unreadable.
 
     Waits for a bundle that is reserved (see :func:`reserve`) but not yet written.
+    ForeignBundle if it is not signed with this run's key (checked before unpickling).
     """
     _wait_for(path)
     if not path.is_file():
         raise CorpusError(path, "bundle not found (it is written by `python -m analysis report`)")
+    data = verified(path.read_bytes())
+    if data is None:
+        raise ForeignBundle("it is not signed by this run (foreign, planted or altered)")
     try:
-        payload = pickle.loads(path.read_bytes())
+        payload = pickle.loads(data)
     except Exception as error:  # any unpickling failure means the file is not a bundle
         raise CorpusError(
             path, f"not a readable bundle ({type(error).__name__}: {error})"
@@ -238,6 +317,14 @@ def _fresh(
     return corpus, module(name).story_tables(corpus, story_id, **options)
 
 
+def _warn_stale(bundle: str | Path, why: str) -> None:
+    warnings.warn(
+        f"{bundle}: bundle not used, {why}; computing the tables afresh",
+        StaleBundleWarning,
+        stacklevel=3,
+    )
+
+
 def open_story(
     manifest: str | Path | None,
     story_id: str,
@@ -258,7 +345,11 @@ def open_story(
         raise ValueError(f"unknown analysis {analysis!r}; the analyses are {', '.join(ANALYSES)}")
     if bundle is None:
         return _fresh(manifest, story_id, analysis, options)
-    payload = _read(Path(bundle))
+    try:
+        payload = _read(Path(bundle))
+    except ForeignBundle as refused:
+        _warn_stale(bundle, str(refused))
+        return _fresh(manifest, story_id, analysis, options)
     why = _mismatch(payload, manifest, story_id)
     results: StoryResults = payload["results"]
     recorded = results.options.get(analysis, {})
@@ -269,10 +360,6 @@ def open_story(
     if why is None and analysis not in results.tables:
         why = f"it has no {analysis} tables"
     if why is not None:
-        warnings.warn(
-            f"{bundle}: bundle not used, {why}; computing the tables afresh",
-            StaleBundleWarning,
-            stacklevel=2,
-        )
+        _warn_stale(bundle, why)
         return _fresh(manifest, story_id, analysis, options)
     return payload["corpus"], dict(results.tables[analysis])

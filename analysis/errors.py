@@ -80,3 +80,12 @@ class ReportError(RuntimeError):
 
 class CorpusWarning(UserWarning):
     """Input was accepted but with a caveat the researcher must see (e.g. cp1252)."""
+
+
+class OutputError(OSError):
+    """An output folder cannot be written (read-only, permission denied, full, or busy)."""
+
+    def __init__(self, folder: str | Path, problem: str) -> None:
+        super().__init__(f"{folder}: {problem}")
+        self.folder = Path(folder)
+        self.problem = problem

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .atomic import output_problem, write_text
+from .errors import OutputError
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,12 +36,22 @@ def guard_formulas(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write each table to ``out_dir/<name>.csv`` (UTF-8, formula-guarded); return the paths."""
+    """Write each table to ``out_dir/<name>.csv`` (UTF-8, formula-guarded); return the paths.
+
+    Each file is written under a temporary name and renamed into place. OutputError
+    (naming the folder) if it is read-only, not ours or full.
+    """
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, table in tables.items():
-        path = out_dir / f"{name}.csv"
-        guard_formulas(table).to_csv(path, index=False, encoding="utf-8")
-        written.append(path)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, table in tables.items():
+            path = out_dir / f"{name}.csv"
+            write_text(path, guard_formulas(table).to_csv(index=False))
+            written.append(path)
+    except OSError as error:
+        problem = output_problem(error)
+        if problem is None or isinstance(error, OutputError):
+            raise
+        raise OutputError(out_dir, f"cannot be written ({problem.strerror})") from None
     return written

@@ -18,9 +18,10 @@
   ``read_cmudict_block`` splits it; tests/test_offline.py checks that the whole
   dictionary (entries and order) equals what NLTK's reader returns, and that textstat
   counts every word of the seed articles the same either way. Nothing in textstat is
-  patched: it keeps calling ``nltk.corpus.cmudict.dict()``. :func:`prepare` installs
-  the reader when :mod:`analysis` is imported, so before any textstat call made
-  through this library.
+  patched: it keeps calling ``nltk.corpus.cmudict.dict()``.
+- Importing :mod:`analysis` changes nothing. :func:`prepare` does all of the above, on
+  request: ``python -m analysis.offline prepare`` at install time (``make venv``) writes
+  the corpus, and the module that imports textstat calls :func:`prepare` before use.
 - Punkt needs no download: :mod:`analysis.segment` supplies its parameters.
 """
 
@@ -156,3 +157,18 @@ def prepare() -> None:
     forbid_downloads()
     use_fast_cmudict()
     ensure_cmudict()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.offline prepare``: write the offline NLTK data; print its folder."""
+    args = sys.argv[1:] if argv is None else argv
+    if args != ["prepare"]:
+        print("usage: python -m analysis.offline prepare", file=sys.stderr)
+        return 2
+    forbid_downloads()
+    print(ensure_cmudict())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -29,7 +29,10 @@ import pandas as pd
 import textstat
 from textstat.backend.utils import get_pyphen
 
+from . import offline
 from .normalize import typography
+
+offline.prepare()  # textstat reads nltk.corpus.cmudict: the fast, offline one
 
 LANG = "en_US"
 

@@ -107,7 +107,8 @@ def test_notebooks_used_the_shared_tables(seed_report: list[Path]) -> None:
     for path in executed:
         notebook = nbformat.read(path, as_version=4)
         parameters = notebook.metadata["papermill"]["parameters"]
-        assert Path(parameters["bundle"]).is_file(), path
+        assert parameters["bundle"].endswith("bundle.pickle"), path
+        assert not Path(parameters["bundle"]).exists(), "the report keeps no pickle"
         streams = [
             o.get("text", "")
             for c in notebook.cells

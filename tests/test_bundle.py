@@ -14,6 +14,7 @@ import pytest
 from conftest import SEEDS, STORY_ID, manifest_row, write_manifest
 
 import analysis
+import analysis.bundle as bundle_module
 from analysis import registry
 from analysis.bundle import (
     StaleBundleWarning,
@@ -119,14 +120,15 @@ def test_default_options_are_served_from_the_bundle(seed_copy: Path, seed_bundle
     assert list(dict.fromkeys(tables["term_counts"]["term"]))[:2] == ["rebuffed", "rebuttal"]
 
 
-def test_missing_or_foreign_bundle_is_a_clear_error(tmp_path: Path) -> None:
+def test_missing_bundle_is_a_clear_error_and_garbage_is_refused(tmp_path: Path) -> None:
     missing = tmp_path / "nothing.pickle"
     with pytest.raises(CorpusError, match=r"nothing\.pickle: bundle not found"):
         open_story(None, STORY_ID, "overview", missing)
     garbage = tmp_path / "garbage.pickle"
     garbage.write_text("<html>not a pickle</html>", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"garbage\.pickle: not a readable bundle"):
-        open_story(None, STORY_ID, "overview", garbage)
+    with pytest.warns(StaleBundleWarning, match=r"garbage\.pickle: .*not signed by this run"):
+        _, tables = open_story(None, STORY_ID, "overview", garbage)
+    assert len(tables["versions"]) == 2
     with pytest.raises(ValueError, match="unknown analysis"):
         open_story(None, STORY_ID, "sentiment")
 
@@ -173,3 +175,48 @@ def test_an_abandoned_or_orphaned_reservation_is_not_waited_for(tmp_path: Path) 
     with pytest.raises(CorpusError, match="bundle not found"):
         open_story(None, STORY_ID, "overview", target)
     assert time.monotonic() - start < 5
+
+
+class _Payload:
+    """Unpickling this runs a command that writes a marker file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return (Path.write_text, (self.marker, "payload ran"))
+
+
+def _refused(bundle: Path) -> dict:
+    with pytest.warns(StaleBundleWarning, match="not signed by this run"):
+        _, tables = open_story(None, STORY_ID, "overview", bundle)
+    return tables
+
+
+def test_planted_payload_bundle_never_runs(tmp_path: Path) -> None:
+    import pickle
+
+    marker = tmp_path / "marker"
+    planted = tmp_path / "bundle.pickle"
+    planted.write_bytes(pickle.dumps(_Payload(marker)))
+    assert len(_refused(planted)["versions"]) == 2
+    # Even with a well-formed signature line made with another key.
+    forged = bundle_module.SIGNATURE_PREFIX + b"0" * 64 + b"\n" + pickle.dumps(_Payload(marker))
+    planted.write_bytes(forged)
+    _refused(planted)
+    assert not marker.exists()
+
+
+def test_bundle_of_another_run_or_altered_is_refused(
+    seed_copy: Path, seed_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    signed = seed_bundle.read_bytes()
+    altered = tmp_path / "altered.pickle"
+    flipped = bytearray(signed)
+    flipped[-100] ^= 0x01  # one bit inside the pickled tables
+    altered.write_bytes(bytes(flipped))
+    _refused(altered)
+    monkeypatch.setenv(bundle_module.KEY_VARIABLE, "ab" * 32)  # another run's key
+    _refused(seed_bundle)
+    monkeypatch.delenv(bundle_module.KEY_VARIABLE)  # no run at all: nothing is trusted
+    _refused(seed_bundle)

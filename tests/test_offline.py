@@ -18,10 +18,10 @@ from nltk.corpus.reader.cmudict import CMUDictCorpusReader
 from nltk.corpus.util import LazyCorpusLoader
 from textstat.backend.utils import get_cmudict
 
-import analysis  # (importing it prepares the offline resources)
+import analysis
 from analysis.errors import OfflineError
 from analysis.offline import FastCMUDictCorpusReader, cmudict_corpus_text
-from analysis.syllables import LANG, cmu_dictionary
+from analysis.syllables import LANG, cmu_dictionary  # (prepares the offline resources)
 
 
 def test_nltk_download_refuses() -> None:
@@ -156,3 +156,52 @@ def test_sockets_to_other_hosts_are_blocked() -> None:
     # tests/offline.sh the name does not even resolve (OSError). Either way: no download.
     with pytest.raises((RuntimeError, OSError)):
         socket.create_connection(("pypi.org", 443), timeout=2).close()
+
+
+IMPORT_PROBE = """
+import json, os, sys
+from pathlib import Path
+import nltk, nltk.corpus
+def files(roots):
+    seen = {}
+    for root in roots:
+        for path in Path(root).rglob("*") if Path(root).exists() else ():
+            if path.is_file():
+                seen[str(path)] = path.stat().st_mtime_ns
+    return seen
+roots = [p for p in nltk.data.path] + [os.environ["HOME"]]
+before = (nltk.download, nltk.corpus.cmudict, files(roots))
+import analysis
+after = (nltk.download, nltk.corpus.cmudict, files(roots))
+print(json.dumps({"download": before[0] is after[0], "cmudict": before[1] is after[1],
+                  "files": before[2] == after[2], "nltk_path": len(nltk.data.path)}))
+"""
+
+
+def test_importing_analysis_changes_neither_nltk_nor_any_file(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin"}
+    probe = subprocess.run(
+        [sys.executable, "-c", IMPORT_PROBE],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=Path(analysis.__file__).parent.parent,
+    )
+    outcome = json.loads(probe.stdout)
+    assert outcome["download"] and outcome["cmudict"] and outcome["files"], outcome
+    assert not any(tmp_path.rglob("*")), "import analysis wrote into HOME"
+
+
+def test_offline_prepare_command_writes_the_corpus(tmp_path: Path) -> None:
+    env = {"ANALYSIS_NLTK_DATA": str(tmp_path), "HOME": str(tmp_path), "PATH": "/usr/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis.offline", "prepare"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=Path(analysis.__file__).parent.parent,
+    )
+    assert done.stdout.strip() == str(tmp_path)
+    assert (tmp_path / "corpora" / "cmudict" / "cmudict").stat().st_size > 1_000_000
