@@ -113,6 +113,8 @@ def test_outlet_names_are_fine_and_ids_made_from_them_are_safe(tmp_path: Path) -
     sources = {a.article_id: a.source.source_id for a in corpus.articles}
     assert sources["wtop.com-national-2018-07-x-y"] == "wtop.com/national/2018/07/x y"
     assert sources["centurylink.net-news"] == ""  # there was no id to keep
+    exported = articles.set_index("article_id")["source_id"]  # the mapping is in the export
+    assert exported["wtop.com-national-2018-07-x-y"] == "wtop.com/national/2018/07/x y"
 
 
 def test_seed_story_keeps_its_ids_dates_and_roles_without_a_warning() -> None:
