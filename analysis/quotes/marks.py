@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..parse import blocks
-from ..segment import sentence_spans, token_spans, word_tokenizer
+from ..segment import sentence_spans, token_spans
 from .lexicon import STOP, reporting_verbs
 
 WORK_NOUNS = {
@@ -221,22 +220,6 @@ def _units(text: str, lo: int, hi: int, segments: list[tuple[int, int]]) -> list
     return [(s, e) for s, e in units]
 
 
-@cache
-def _token_re() -> re.Pattern[str] | None:
-    """The tokenizer's pattern compiled with ``re`` (NLTK's ReDoS guard is slow per call)."""
-    pattern = getattr(word_tokenizer(), "_pattern", None)
-    flags = getattr(word_tokenizer(), "_flags", None)
-    return re.compile(pattern, flags) if isinstance(pattern, str) and flags is not None else None
-
-
-def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``segment.token_spans``, the same tokens, faster."""
-    compiled = _token_re()
-    if compiled is None:
-        return token_spans(text, start, end)
-    return [m.span() for m in compiled.finditer(text, start, end) if m.end() > m.start()]
-
-
 def _frame(text: str, start: int, end: int, segments: list[tuple[int, int, int]]) -> list[Tok]:
     """Tokens of ``text[start:end]`` with each quotation segment (a, b, index) as one token."""
     toks: list[Tok] = []
@@ -244,11 +227,11 @@ def _frame(text: str, start: int, end: int, segments: list[tuple[int, int, int]]
     for a, b, index in sorted(segments):
         if b <= start or a >= end:
             continue
-        for s, e in _token_spans(text, position, max(position, a)):
+        for s, e in token_spans(text, position, max(position, a)):
             toks.append(Tok(s, e, text[s:e]))
         toks.append(Tok(a, b, text[a:b], index))
         position = max(position, b)
-    for s, e in _token_spans(text, position, end):
+    for s, e in token_spans(text, position, end):
         toks.append(Tok(s, e, text[s:e]))
     return _merge_initials(toks)
 
