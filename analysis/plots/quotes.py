@@ -86,7 +86,7 @@ def voice_by_side(wide: pd.DataFrame) -> Figure:
 def match_status(matches: pd.DataFrame) -> Figure:
     """How many quotations were kept, edited, re-attributed, cut or added, per version."""
     fig, ax = plt.subplots(figsize=(7, 2.8), layout="constrained")
-    counts = matches.groupby(["version_id", "status"]).size().unstack(fill_value=0)
+    counts = matches.groupby(["version_article_id", "status"]).size().unstack(fill_value=0)
     order = [s for s in STATUS_COLOURS if s in counts.columns]
     left = [0] * len(counts)
     for status in order:

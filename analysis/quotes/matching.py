@@ -15,8 +15,8 @@ from .lexicon import name_key, reporting_verbs
 
 MATCH_COLUMNS = [
     "story_id",
-    "original_id",
-    "version_id",
+    "original_article_id",
+    "version_article_id",
     "original_quote_id",
     "version_quote_id",
     "status",
@@ -212,7 +212,9 @@ def quote_matches(
         v = quotes[quotes["article_id"] == version.article_id]
         for row in match_quotes(o, v):
             row.update(
-                story_id=story_id, original_id=original.article_id, version_id=version.article_id
+                story_id=story_id,
+                original_article_id=original.article_id,
+                version_article_id=version.article_id,
             )
             rows.append(row)
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS)
@@ -225,7 +227,7 @@ def quote_matches(
     table["_o"] = table["status"].map(order)
     table["_q"] = table["original_quote_id"].fillna(table["version_quote_id"])
     return (
-        table.sort_values(["version_id", "_o", "_q"])
+        table.sort_values(["version_article_id", "_o", "_q"])
         .drop(columns=["_o", "_q"])
         .reset_index(drop=True)
     )
@@ -297,7 +299,7 @@ def attribution_changes(matches: pd.DataFrame) -> pd.DataFrame:
     """The matched quotations whose speaker or cue changed between versions."""
     changed = matches[(matches["speaker_changed"] == True) | (matches["cue_changed"] == True)]  # noqa: E712
     columns = [
-        "version_id",
+        "version_article_id",
         "original_quote",
         "original_speaker",
         "original_cue",

@@ -31,7 +31,7 @@ def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     matches, share = tables["quote_matches"], tables["share_of_voice"]
     sentences = []
     for (original_id, version_id), rows in matches.groupby(
-        ["original_id", "version_id"], sort=False
+        ["original_article_id", "version_article_id"], sort=False
     ):
         counts = rows["status"].value_counts()
         parts = [f"{counts[s]} {s}" for s in STATUSES if counts.get(s, 0)]
