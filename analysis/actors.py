@@ -35,17 +35,15 @@ institution).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
+from .lexicon import data_rows
 from .normalize import style_view, typography
 from .segment import is_word, token_spans
 from .tables import Corpus
@@ -224,12 +222,6 @@ ACTOR_COLUMNS = [
 # --------------------------------------------------------------------------------------
 
 
-def _data_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines))))
-
-
 @dataclass(frozen=True)
 class KnownActor:
     """A row of ``data/actors.csv``."""
@@ -250,7 +242,7 @@ def known_actors() -> tuple[KnownActor, ...]:
             tuple(a for a in row["aliases"].split("|") if a),
             tuple(a for a in (row["adjectives"] or "").split("|") if a),
         )
-        for row in _data_rows("actors.csv")
+        for row in data_rows("actors.csv")
     )
 
 
@@ -292,7 +284,7 @@ class Title:
 @cache
 def titles() -> tuple[Title, ...]:
     """Titles, honorifics and role nouns, longest first."""
-    rows = [Title(r["form"], r["kind"], r["role"]) for r in _data_rows("actor_titles.csv")]
+    rows = [Title(r["form"], r["kind"], r["role"]) for r in data_rows("actor_titles.csv")]
     return tuple(sorted(rows, key=lambda t: len(_token_texts(t.form)), reverse=True))
 
 
@@ -305,7 +297,7 @@ def _title_index() -> dict[tuple[str, ...], Title]:
 def description_roles() -> dict[str, frozenset[str]]:
     """Lower-case descriptions ("prime minister", "secretary") → the roles they refer to."""
     roles: dict[str, set[str]] = defaultdict(set)
-    for row in _data_rows("actor_titles.csv"):
+    for row in data_rows("actor_titles.csv"):
         if row["kind"] == "honorific":
             continue
         phrases = [p for p in (row["also"] or "").split("|") if p]

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .lexicon import data_lines
 
 
 @cache
 def abbreviations() -> tuple[str, ...]:
     """The abbreviations of ``data/abbreviations.txt``, as written (with final period)."""
-    text = resources.files("analysis").joinpath("data/abbreviations.txt").read_text("utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    lines = (line.strip() for line in data_lines("abbreviations.txt"))
+    return tuple(line for line in lines if not line.startswith("#"))
 
 
 @cache

@@ -4,13 +4,11 @@ sides (the data files in ``analysis/data``), and the closed-class words the rule
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ..lexicon import data_lines, data_rows
 from ..normalize import comparison_view
 
 
@@ -24,11 +22,6 @@ class Verb:
     stance: bool = False
     complements: frozenset[str] = frozenset()
     """For a nominal cue (``noun`` lines): what may follow it (``that``, ``to``, ``about`` …)."""
-
-
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @cache
@@ -49,7 +42,7 @@ def nominal_cues() -> dict[str, Verb]:
 
 def _cue_words(nouns: bool) -> dict[str, Verb]:
     forms: dict[str, Verb] = {}
-    for line in _data_lines("reporting_verbs.txt"):
+    for line in data_lines("reporting_verbs.txt"):
         words, _, flags = line.partition("|")
         noun = re.search(r"\bnoun:(\S+)", flags)
         if (noun is not None) != nouns:
@@ -66,7 +59,7 @@ def _cue_words(nouns: bool) -> dict[str, Verb]:
 def speaker_words() -> dict[str, dict[str, str]]:
     """``data/speaker_words.csv`` as {kind: {word: gender}}."""
     table: dict[str, dict[str, str]] = {}
-    rows = csv.DictReader(io.StringIO("\n".join(_data_lines("speaker_words.csv"))))
+    rows = data_rows("speaker_words.csv")
     for row in rows:
         table.setdefault(row["kind"], {})[row["word"]] = row["gender"] or ""
     return table
@@ -83,7 +76,7 @@ def _title_re() -> re.Pattern[str]:
 @cache
 def speaker_sides() -> list[tuple[str, str]]:
     """``data/speaker_sides.csv`` as (normalised speaker, side), in file order."""
-    rows = csv.DictReader(io.StringIO("\n".join(_data_lines("speaker_sides.csv"))))
+    rows = data_rows("speaker_sides.csv")
     return [(name_key(row["speaker"]), row["side"]) for row in rows]
 
 
