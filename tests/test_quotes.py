@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import NYT_ID, PRINT_ID, STORY_ID
+from conftest import NYT_ID, PRINT_ID, STORY_ID, make_corpus
 
 import analysis
 from analysis import quotes as Q
@@ -411,7 +411,7 @@ def test_similarity_tolerates_rewording_and_trims() -> None:
     )
 
 
-def test_share_of_voice(tables: dict[str, pd.DataFrame]) -> None:
+def test_share_of_voice(corpus: analysis.Corpus, tables: dict[str, pd.DataFrame]) -> None:
     share = tables["share_of_voice"]
     quotes = tables["quotes"]
     for article_id, rows in share.groupby("article_id"):
@@ -426,7 +426,9 @@ def test_share_of_voice(tables: dict[str, pd.DataFrame]) -> None:
     assert sides["Mike Pompeo"] == "U.S. officials"
     assert sides["State Department"] == "U.S. officials"
     assert "Iraqi officials" in set(share["side"])
-    assert Q.side_of("Somebody Unknown") == "other"
+    sides_of_story = corpus.settings(STORY_ID).speaker_sides
+    assert Q.side_of("Somebody Unknown", Q.speaker_sides(sides_of_story)) == "other"
+    assert Q.side_of("Mike Pompeo", ()) == "not set"
     changes = Q.voice_changes(share).set_index("speaker_name")["change"]
     assert changes["Mike Pompeo"] < 0 and changes["State Department"] > 0
 
@@ -441,3 +443,20 @@ def test_one_version_story_has_no_matches(tmp_path) -> None:
     corpus = analysis.load(str(tmp_path / "manifest.csv"))
     tables = Q.story_tables(corpus, "s1")
     assert len(tables["quotes"]) == 1 and tables["quote_matches"].empty
+
+
+def test_a_story_without_speaker_sides_says_sides_are_not_set(corpus: analysis.Corpus) -> None:
+    original, printed = (a.text for a in corpus.articles)
+    bare = make_corpus(original, printed, fmt="auto")
+    story_id = bare.story_ids[0]
+    assert bare.settings(story_id).speaker_sides == ()
+    quotes = Q.story_tables(bare, story_id)["quotes"]
+    attributed = quotes["side"].dropna()
+    assert len(attributed) > 10 and set(attributed) == {"not set"}
+    seed = Q.story_tables(corpus, STORY_ID)["quotes"]
+    assert quotes["speaker_name"].tolist() == seed["speaker_name"].tolist()
+
+
+def test_speaker_sides_rows_need_speaker_and_side() -> None:
+    with pytest.raises(ValueError, match="row 2"):
+        Q.speaker_sides([{"speaker": "Jane Smith", "side": "a"}, {"speaker": "John Doe"}])

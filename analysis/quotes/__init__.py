@@ -31,12 +31,13 @@ Rules only, on a plain Python stack (no parser, no model), so it runs offline:
    office, ``the statement`` to whoever made the statement.
 
 Matching compares the quotations (in quote marks) of two versions with rapidfuzz;
-share of voice counts quoted words per speaker and side (``data/speaker_sides.csv``).
+share of voice counts quoted words per speaker and side (the story's settings:
+``corpus.settings(story_id).speaker_sides``; without them every side is "not set").
 
 Modules, one concern each:
 
-- :mod:`.lexicon`: the word lists (``data/reporting_verbs.txt``, ``data/speaker_words.csv``,
-  ``data/speaker_sides.csv``) and closed-class words;
+- :mod:`.lexicon`: the word lists (``data/reporting_verbs.txt``, ``data/speaker_words.csv``),
+  speaker sides from a story's settings, and closed-class words;
 - :mod:`.marks`: quote marks, paragraphs, sentence units and token frames;
 - :mod:`.speakers`: speaker phrases, the people of a text, speaker resolution;
 - :mod:`.cues`: cue detection (verbs, nominal cues, ``according to``, dashes, passives)

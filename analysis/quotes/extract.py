@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..tables import Article, Corpus
 from .cues import Attribution, _cue_type, _find_attributions, _keep, _nested, _owner, _set_content
-from .lexicon import nominal_cues, reporting_verbs, side_of
+from .lexicon import nominal_cues, reporting_verbs, side_of, speaker_sides
 from .marks import (
     QuoteSpan,
     Tok,
@@ -303,10 +303,11 @@ def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
 QUOTE_COLUMNS = ["article_id", "quote_id", "role", *COLUMNS, "side"]
 
 
-def article_quotes(article: Article) -> pd.DataFrame:
+def article_quotes(article: Article, sides: Sequence[tuple[str, str]] = ()) -> pd.DataFrame:
     """The quote table of one version: extract_quotes on its body paragraphs, with ids.
 
     Offsets point into ``article.text``; ids are ``<article_id>:qNN`` in text order.
+    ``sides``: the story's speaker sides (:func:`.lexicon.speaker_sides`; none: "not set").
     """
     table = extract_quotes(article.text, article.parsed.paragraphs)
     table.insert(0, "role", article.source.role)
@@ -319,15 +320,19 @@ def article_quotes(article: Article) -> pd.DataFrame:
         for a in table["attribution_id"]
     ]
     table["side"] = [
-        side_of(name) if isinstance(name, str) else None for name in table["speaker_name"]
+        side_of(name, sides) if isinstance(name, str) else None for name in table["speaker_name"]
     ]
     return table[QUOTE_COLUMNS]
 
 
 def quotes_table(corpus: Corpus, story_id: str) -> pd.DataFrame:
-    """The quote tables of every version of a story, original first."""
+    """The quote tables of every version of a story, original first.
+
+    Sides come from the story's settings (``corpus.settings(story_id).speaker_sides``).
+    """
     versions = sorted(corpus.story(story_id).articles, key=lambda a: a.source.role != "original")
-    tables = [article_quotes(a) for a in versions]
+    sides = speaker_sides(corpus.settings(story_id).speaker_sides)
+    tables = [article_quotes(a, sides) for a in versions]
     if not tables:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
     return pd.concat(tables, ignore_index=True)

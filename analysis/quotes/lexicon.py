@@ -5,6 +5,7 @@ sides (the data files in ``analysis/data``), and the closed-class words the rule
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -73,11 +74,24 @@ def _title_re() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(re.escape(t) for t in titles) + r")(?=\s)")
 
 
-@cache
-def speaker_sides() -> list[tuple[str, str]]:
-    """``data/speaker_sides.csv`` as (normalised speaker, side), in file order."""
-    rows = data_rows("speaker_sides.csv")
-    return [(name_key(row["speaker"]), row["side"]) for row in rows]
+NO_SIDES = "not set"
+"""The ``side`` of every speaker of a story whose settings give no speaker sides."""
+
+UNKNOWN_SIDE = "other"
+"""The ``side`` of a speaker the story's speaker sides do not list."""
+
+
+def speaker_sides(rows: Sequence[Mapping[str, object]]) -> tuple[tuple[str, str], ...]:
+    """A story's speaker-sides rows (``speaker``, ``side``, optional ``note``) as
+    (normalised speaker, side), in order; a row without a speaker or side raises ValueError.
+    """
+    sides = []
+    for number, row in enumerate(rows, start=1):
+        speaker, side = str(row.get("speaker") or "").strip(), str(row.get("side") or "").strip()
+        if not speaker or not side:
+            raise ValueError(f"speaker_sides row {number}: needs both 'speaker' and 'side': {row}")
+        sides.append((name_key(speaker), side))
+    return tuple(sides)
 
 
 PRONOUNS = {
@@ -171,21 +185,24 @@ MONTHS = {
 }  # fmt: skip
 
 
-def side_of(speaker_name: str) -> str:
-    """The side of a resolved speaker from ``data/speaker_sides.csv``; unknown → ``other``.
+def side_of(speaker_name: str, sides: Sequence[tuple[str, str]]) -> str:
+    """The side of a resolved speaker among a story's ``sides`` (see :func:`speaker_sides`).
 
-    Matches the whole name, a surname ("Pompeo" in the file matches "Mike Pompeo"), and
-    "X's office"/"X's statement" take the side of X.
+    Matches the whole name, a surname ("Smith" in the sides matches "Jane Smith"), and
+    "X's office"/"X's statement" take the side of X. A speaker not listed gets
+    :data:`UNKNOWN_SIDE`; with no sides at all every speaker gets :data:`NO_SIDES`.
     """
+    if not sides:
+        return NO_SIDES
     key = name_key(speaker_name)
     owner = re.match(r"(.+?)'s\s+\w+$", key)
     candidates = [key] + ([owner.group(1)] if owner else [])
     for candidate in candidates:
-        for name, side in speaker_sides():
+        for name, side in sides:
             if (
                 candidate == name
                 or candidate.endswith(" " + name)
                 or name.endswith(" " + candidate)
             ):
                 return side
-    return "other"
+    return UNKNOWN_SIDE
