@@ -246,21 +246,6 @@ def known_actors() -> tuple[KnownActor, ...]:
     )
 
 
-def known_actors_table() -> pd.DataFrame:
-    """``data/actors.csv`` as a table."""
-    return pd.DataFrame(
-        [
-            {
-                "actor": a.name,
-                "type": a.type,
-                "aliases": "|".join(a.aliases),
-                "adjectives": "|".join(a.adjectives),
-            }
-            for a in known_actors()
-        ]
-    )
-
-
 @cache
 def _alias_index() -> dict[tuple[str, ...], tuple[KnownActor, str]]:
     """Token sequence of every alias → (actor, kind: "name" or "adjective")."""

@@ -68,7 +68,7 @@ def test_findings_from_the_shared_tables_match_each_analysis(corpus: analysis.Co
     expected = [
         (module.__name__.rsplit(".", 1)[-1], sentence)
         for module in registry.modules()
-        for sentence in module.key_findings(corpus, STORY_ID)
+        for sentence in module.key_findings_from(module.story_tables(corpus, STORY_ID))
     ]
     assert results.key_findings() == expected
     assert any("rebuttal" in s for _, s in expected)  # the findings say something real

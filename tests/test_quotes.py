@@ -244,7 +244,7 @@ def test_the_package_keeps_its_public_api() -> None:
     for name in (
         "extract_quotes", "article_quotes", "quotes_table", "match_quotes", "quote_matches",
         "share_of_voice", "voice_by_side", "voice_changes", "attribution_changes",
-        "quote_view", "match_view", "story_tables", "key_findings", "STATUSES", "similarity",
+        "quote_view", "match_view", "story_tables", "key_findings_from", "STATUSES", "similarity",
         "edit_kind", "side_of", "speaker_key", "name_key", "find_quote_marks",
         "split_paragraphs", "reporting_verbs", "speaker_words", "speaker_sides",
         "nominal_cues", "MATCH_THRESHOLD",

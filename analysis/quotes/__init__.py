@@ -44,7 +44,7 @@ Modules, one concern each:
   and the content each cue owns;
 - :mod:`.extract`: :func:`extract_quotes` and the quote tables of articles and stories;
 - :mod:`.matching`: matching quotations across versions, share of voice;
-- :mod:`.story`: :func:`story_tables` and :func:`key_findings`.
+- :mod:`.story`: :func:`story_tables` and :func:`key_findings_from`.
 """
 
 from __future__ import annotations
@@ -136,7 +136,6 @@ from .speakers import (
     People,
 )
 from .story import (
-    key_findings,
     key_findings_from,
     story_tables,
 )
@@ -199,7 +198,6 @@ __all__ = [
     "edit_kind",
     "extract_quotes",
     "find_quote_marks",
-    "key_findings",
     "key_findings_from",
     "match_quotes",
     "match_view",
