@@ -7,21 +7,21 @@ English news:
    and plural demonyms: "U.S.", "United States", "American", "Americans"), institutions
    ("NATO", "North Atlantic Treaty Organization") and groups ("ISIS", "Islamic State").
 2. **Capitalised sequences.** Runs of capitalised tokens (with name particles such as
-   "al-" or "bin", and "of" after a title or institution word: "Secretary of State Mike
-   Pompeo") are candidate names. Leading function words ("The", "In") are dropped; a
+   "al-" or "bin", and "of" after a title or institution word: "Secretary of State Jane
+   Smith") are candidate names. Leading function words ("The", "In") are dropped; a
    single capitalised word at the start of a sentence is kept only if it is a known form
    or occurs capitalised elsewhere in the story. Days and months are not actors.
 3. **Titles and honorifics** (``data/actor_titles.csv``) are stripped from a name and
-   recorded as the person's roles ("Prime Minister Adel Abdul Mahdi" → role prime
+   recorded as the person's roles ("Prime Minister Omar Abdel Rahman" → role prime
    minister); a leading country form is split off ("Iraqi Prime Minister …",
    "U.S. State Department").
 4. **Names across forms.** Names are compared on a key: the house-style view
-   (:func:`analysis.normalize.style_view`: "Suleimani" → "Soleimani", "Abdul Mahdi" →
-   "Abdul-Mahdi"), case-folded, hyphens as spaces. A shorter name whose words end a longer
-   one is the same person ("Mr. Abdul Mahdi", "Abdul-Mahdi" → "Adel Abdul Mahdi"; "Mr.
-   Pompeo" → "Mike Pompeo"); so are names of as many words within a small edit distance
-   (transliterations), by rapidfuzz. A surname shared by several people goes to the one
-   mentioned most recently.
+   (:func:`analysis.normalize.style_view`, with a story's spelling rules: "Gadhafi" → "Qaddafi",
+   "Abdel Rahman" → "Abdel-Rahman"), case-folded, hyphens as spaces. A shorter name whose words
+   end a longer one is the same person ("Mr. Abdel Rahman", "Abdel-Rahman" → "Omar Abdel Rahman";
+   "Ms. Smith" → "Jane Smith"); so are names of as many words within a small edit distance
+   (transliterations), by rapidfuzz. A surname shared by several people goes to the one mentioned
+   most recently.
 5. **Descriptions** ("the prime minister", "the Iraqi prime minister", "his secretary of
    state", "the spokeswoman") resolve to the person most recently named with a compatible
    title or role in the same article, else to the story's most mentioned holder; a
@@ -754,7 +754,7 @@ class Resolver:
 
     def _resolve_names(self) -> None:
         named = [m for m in self.mentions if m.kind in ("name", "title", "honorific")]
-        # Longest names first, so that "Mr. Pompeo" finds "Mike Pompeo".
+        # Longest names first, so that "Ms. Smith" finds "Jane Smith".
         named.sort(key=lambda m: (-len(name_key(m.name).split()), m.article_id, m.start))
         last_seen: dict[tuple[str, int], int] = {}
         for m in named:
@@ -809,7 +809,7 @@ class Resolver:
         for m in self.mentions:
             if m.kind != "description":
                 continue
-            # An appositive: "The State Department spokeswoman, Morgan Ortagus, said".
+            # An appositive: "The State Department spokeswoman, Maria Lopez, said".
             appositive = by_start.get((m.article_id, m.end + 2))
             if appositive is not None and self.actors[appositive.actor].known is None:
                 m.actor = appositive.actor
@@ -836,7 +836,7 @@ class Resolver:
 
     # -- lookups ---------------------------------------------------------------------
     def resolve_name(self, name: str) -> int | None:
-        """The actor a free-text name refers to ("Adel Abdul Mahdi's office" → Adel Abdul Mahdi).
+        """The actor a free-text name refers to ("Omar Abdel Rahman's office" → Omar Abdel Rahman).
 
         Tries the known forms, then names (dropping words from the end: "Iraqi officials" →
         Iraq); None if nothing matches.
@@ -863,7 +863,7 @@ class Resolver:
 
 
 def actor_id(name: str) -> str:
-    """A stable id from an actor's display name ("Adel Abdul Mahdi" → "adel-abdul-mahdi")."""
+    """A stable id from an actor's display name ("Omar Abdel Rahman" → "omar-abdel-rahman")."""
     return "-".join(re.findall(r"\w+", typography(name).casefold()))
 
 

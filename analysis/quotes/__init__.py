@@ -11,9 +11,9 @@ Rules only, on a plain Python stack (no parser, no model), so it runs offline:
    quotation, so that ``“A. B,” he said.`` is one unit.
 3. **Attribution.** In each unit the quotations are masked and the remaining *frame* is
    searched for reporting verbs (``data/reporting_verbs.txt``) and ``according to``. For
-   each cue the speaker is the noun phrase before it (``Mr. Pompeo said``, with
-   appositives ``The State Department spokeswoman, Morgan Ortagus, said``), after it
-   (``said Mr. Pompeo``, ``according to the statement``) or, for a participle after a
+   each cue the speaker is the noun phrase before it (``Ms. Smith said``, with
+   appositives ``The State Department spokeswoman, Maria Lopez, said``), after it
+   (``said Ms. Smith``, ``according to the statement``) or, for a participle after a
    comma (``…, saying that``), the subject of the sentence. The cue's content is what the
    speaker says: the quotation before or after the cue, or the reported clause.
 4. **Kinds.** ``direct``: a quotation that is a whole sentence (only its attribution and
@@ -24,8 +24,8 @@ Rules only, on a plain Python stack (no parser, no model), so it runs offline:
    without any speaker are kept as ``scare`` quotes; titles and nicknames in quote marks
    are not quotations and are dropped.
 6. **Resolution.** Names, titles and roles of people are collected from the whole text;
-   a mention is resolved to the fullest name of its person (``Mr. Pompeo`` → ``Mike
-   Pompeo``), a pronoun to the most recent compatible person (gender from honorifics,
+   a mention is resolved to the fullest name of its person (``Ms. Smith`` → ``Jane
+   Smith``), a pronoun to the most recent compatible person (gender from honorifics,
    role nouns and earlier pronouns), a description (``the secretary``) to the most
    recent person with that title, ``the prime minister's office`` to that person's
    office, ``the statement`` to whoever made the statement.

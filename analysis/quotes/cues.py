@@ -325,7 +325,7 @@ def _find_attributions(toks: list[Tok]) -> list[Attribution]:
             while j >= 0 and toks[j].low in {"was", "is", "were", "are", "been", "be"}:
                 j -= 1
             j = _skip_adverbials_back(toks, j)
-        # inverted: “…,” said Mr. Pompeo / …, said Mr. Barrett, the lawyer / , says the report
+        # inverted: “…,” said Ms. Smith / …, said Mr. Barrett, the lawyer / , says the report
         naming = (verb.stance or verb.weak) and not (j >= 0 and toks[j].q is not None)
         if (
             (j < 0 or toks[j].q is not None or toks[j].text in {",", ":", "—", "--"})

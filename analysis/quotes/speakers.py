@@ -361,7 +361,7 @@ class People:
                 entity.gender = gender
             if title in words["title"]:
                 entity.roles |= _role_words(title)
-        # appositives: "the State Department spokeswoman, Morgan Ortagus," / "X, a professor,"
+        # appositives: "the State Department spokeswoman, Maria Lopez," / "X, a professor,"
         for m in re.finditer(
             rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er)\s+((?:[\w.’'\-]+\s+){{0,5}}?([a-z]+)),\s+({CAP_WORD}(?:\s+{CAP_WORD}){{1,3}}),",
             self.text[lo:hi],
