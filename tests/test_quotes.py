@@ -8,6 +8,7 @@ from conftest import NYT_ID, PRINT_ID, STORY_ID, make_corpus
 
 import analysis
 from analysis import quotes as Q
+from analysis.quotes import matching
 
 # --------------------------------------------------------------------------------------
 # constructed text: one hard case each
@@ -244,12 +245,14 @@ def test_the_package_keeps_its_public_api() -> None:
     for name in (
         "extract_quotes", "article_quotes", "quotes_table", "match_quotes", "quote_matches",
         "share_of_voice", "voice_by_side", "voice_changes", "attribution_changes",
-        "quote_view", "match_view", "story_tables", "key_findings_from", "STATUSES", "similarity",
+        "quote_view", "match_view", "story_tables", "key_findings_from", "similarity",
         "edit_kind", "side_of", "speaker_key", "name_key", "find_quote_marks",
         "split_paragraphs", "reporting_verbs", "speaker_words", "speaker_sides",
-        "nominal_cues", "MATCH_THRESHOLD",
+        "nominal_cues",
     ):  # fmt: skip
-        assert hasattr(analysis.quotes, name), name
+        assert name in analysis.quotes.__all__ and hasattr(analysis.quotes, name), name
+    assert not [n for n in analysis.quotes.__all__ if n.isupper()]  # constants stay in modules
+    assert 0 < matching.MATCH_THRESHOLD < 100 and "kept" in matching.STATUSES
     assert Q.reporting_verbs()["said"].lemma == "say"  # the data files are found
     assert Q.nominal_cues()["decision"].complements == frozenset({"to"})
 
@@ -404,7 +407,7 @@ def test_similarity_tolerates_rewording_and_trims() -> None:
     assert (
         Q.similarity(long, "any delegation would be dedicated to discussing our partnership") > 85
     )
-    assert Q.similarity("very big sanctions", "fantastic job") < Q.MATCH_THRESHOLD
+    assert Q.similarity("very big sanctions", "fantastic job") < matching.MATCH_THRESHOLD
     assert (
         Q.edit_kind("But as times change we will do so", "As times change we will do so")
         == "trimmed"
