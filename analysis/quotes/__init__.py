@@ -39,7 +39,9 @@ Modules, one concern each:
 - :mod:`.lexicon`: the word lists (``data/reporting_verbs.txt``, ``data/speaker_words.csv``),
   speaker sides from a story's settings, and closed-class words;
 - :mod:`.marks`: quote marks, paragraphs, sentence units and token frames;
-- :mod:`.speakers`: speaker phrases, the people of a text, speaker resolution;
+- :mod:`.phrases`: the noun-phrase grammar of speakers (before/after a cue, appositives);
+- :mod:`.people`: the people of a text (names, titles, roles, gender, mentions);
+- :mod:`.attribution`: an attribution (cue, speaker, content) and resolving its speaker;
 - :mod:`.cues`: cue detection (verbs, nominal cues, ``according to``, dashes, passives)
   and the content each cue owns;
 - :mod:`.extract`: :func:`extract_quotes` and the quote tables of articles and stories;
@@ -73,7 +75,7 @@ from .matching import (
     voice_by_side,
     voice_changes,
 )
-from .speakers import Entity, People
+from .people import Entity, People
 from .story import key_findings_from, story_tables
 
 # The public API: functions and classes a researcher or another module calls. Constants

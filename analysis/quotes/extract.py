@@ -11,21 +11,30 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..tables import Article, Corpus
-from .cues import Attribution, _cue_type, _find_attributions, _keep, _nested, _owner, _set_content
+from .attribution import participle_speaker, resolve_speakers
+from .cues import (
+    Attribution,
+    content_owner,
+    cue_function,
+    find_attributions,
+    is_counted,
+    is_nested,
+    set_content,
+)
 from .lexicon import nominal_cues, reporting_verbs, side_of, speaker_sides
 from .marks import (
     QuoteSpan,
     Tok,
-    _frame,
-    _is_name_or_title,
-    _n_words,
-    _not_speech,
-    _quote_text,
-    _units,
+    count_words,
     find_quote_marks,
+    frame_tokens,
+    is_name_or_title,
+    not_speech,
+    quoted_text,
+    sentence_units,
     split_paragraphs,
 )
-from .speakers import People, _participle_speaker, _resolve_all
+from .people import People
 
 COLUMNS = [
     "quote",
@@ -73,7 +82,7 @@ def extract_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = Non
 
 
 def _extract(text: str, paragraphs: list[tuple[int, int]]) -> list[_Row]:
-    quotes = [q for q in find_quote_marks(text, paragraphs) if not _is_name_or_title(text, q)]
+    quotes = [q for q in find_quote_marks(text, paragraphs) if not is_name_or_title(text, q)]
     by_paragraph: dict[int, list[tuple[int, int, int]]] = {}
     for index, q in enumerate(quotes):
         for p, seg in zip(q.paragraphs, q.segments, strict=True):
@@ -86,9 +95,9 @@ def _extract(text: str, paragraphs: list[tuple[int, int]]) -> list[_Row]:
     frames: list[tuple[int, list[Tok], list[Attribution]]] = []
     for p_index, (lo, hi) in enumerate(paragraphs):
         segments = by_paragraph.get(p_index, [])
-        for us, ue in _units(text, lo, hi, [(a, b) for a, b, _ in segments]):
-            toks = _frame(text, us, ue, segments)
-            atts = _find_attributions(toks)
+        for us, ue in sentence_units(text, lo, hi, [(a, b) for a, b, _ in segments]):
+            toks = frame_tokens(text, us, ue, segments)
+            atts = find_attributions(toks)
             for a in atts:
                 low = toks[a.cue[0]].low
                 a.verb = reporting_verbs().get(low) or (
@@ -98,23 +107,23 @@ def _extract(text: str, paragraphs: list[tuple[int, int]]) -> list[_Row]:
                 a.cue_span = (toks[a.cue[0]].start, toks[a.cue[1] - 1].end)
                 if a.speaker is not None:
                     a.speaker_span = (toks[a.speaker[0]].start, toks[a.speaker[1] - 1].end)
-            _set_content(toks, atts)
-            atts = [a for a in atts if (a.content or a.colon) and _keep(a, toks)]
-            atts = [a for a in atts if not _nested(a, atts, toks)]
+            set_content(toks, atts)
+            atts = [a for a in atts if (a.content or a.colon) and is_counted(a, toks)]
+            atts = [a for a in atts if not is_nested(a, atts, toks)]
             for a in atts:
                 if a.mode == "participle":
-                    _participle_speaker(a, toks, atts, attributions)
+                    participle_speaker(a, toks, atts, attributions)
             frames.append((p_index, toks, atts))
             attributions.extend(atts)
             for t_index, t in enumerate(toks):
                 if t.q is None:
                     continue
-                owner = _owner(t_index, atts)
+                owner = content_owner(t_index, atts)
                 if owner is not None and t.q not in quote_att:
                     quote_att[t.q] = owner
                 quote_context.setdefault(t.q, (toks, owner, t_index))
             unit_index += 1
-    _resolve_all(people, attributions, text)
+    resolve_speakers(people, attributions, text)
     rows = _rows(text, quotes, frames, quote_att, quote_context, attributions, people)
     rows += _colon_rows(text, paragraphs, quotes, attributions)
     rows.sort(key=lambda r: (r.start, r.kind != "indirect"))
@@ -160,7 +169,7 @@ def _rows(
         full = _whole_sentence(toks, t_index, att) or len(q.segments) > 1
         how = "cue" if att is not None else ""
         if att is None:
-            if _not_speech(text, toks, t_index, q):
+            if not_speech(text, toks, t_index, q):
                 continue
             p = q.paragraphs[0]
             before = [
@@ -181,7 +190,7 @@ def _rows(
                 elif chained is not None and quotes[index - 1].paragraphs[-1] == p - 1:
                     att = chained
                 how = "floating" if att is not None else ""
-            elif before and _n_words(q, text) >= 2:
+            elif before and count_words(q, text) >= 2:
                 att, how = before[-1], "floating"
         if att is not None:
             last_speaker[index] = att
@@ -196,7 +205,7 @@ def _rows(
                 att,
                 how or "none",
                 q.paragraphs[0],
-                _quote_text(text, q),
+                quoted_text(text, q),
             )
         )
     # indirect content
@@ -287,7 +296,7 @@ def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
                 "cue": cue,
                 "cue_start": c_start,
                 "cue_end": c_end,
-                "cue_type": None if a is None else _cue_type(a),
+                "cue_type": None if a is None else cue_function(a),
                 "attribution": r.how,
                 "attribution_id": att_id,
                 "paragraph_index": r.paragraph + 1,

@@ -67,7 +67,7 @@ def speaker_words() -> dict[str, dict[str, str]]:
 
 
 @cache
-def _title_re() -> re.Pattern[str]:
+def title_re() -> re.Pattern[str]:
     """Titles and honorifics before a name, longest first."""
     words = speaker_words()
     titles = sorted({**words["title"], **words["honorific"]}, key=len, reverse=True)

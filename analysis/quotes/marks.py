@@ -200,7 +200,9 @@ class Tok:
         return self.q is None and self.text[:1].isupper()
 
 
-def _units(text: str, lo: int, hi: int, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def sentence_units(
+    text: str, lo: int, hi: int, segments: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Sentences of one paragraph, merged where a boundary falls inside a quotation."""
     spans = sentence_spans(text, lo, hi)
     units: list[list[int]] = []
@@ -220,7 +222,9 @@ def _units(text: str, lo: int, hi: int, segments: list[tuple[int, int]]) -> list
     return [(s, e) for s, e in units]
 
 
-def _frame(text: str, start: int, end: int, segments: list[tuple[int, int, int]]) -> list[Tok]:
+def frame_tokens(
+    text: str, start: int, end: int, segments: list[tuple[int, int, int]]
+) -> list[Tok]:
     """Tokens of ``text[start:end]`` with each quotation segment (a, b, index) as one token."""
     toks: list[Tok] = []
     position = start
@@ -255,7 +259,7 @@ def _merge_initials(toks: list[Tok]) -> list[Tok]:
     return merged
 
 
-def _is_punct(tok: Tok) -> bool:
+def is_punct(tok: Tok) -> bool:
     return tok.q is None and not tok.is_word
 
 
@@ -297,16 +301,16 @@ def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _quote_text(text: str, q: QuoteSpan) -> str:
+def quoted_text(text: str, q: QuoteSpan) -> str:
     """The content of a quotation without marks; paragraphs joined by a space."""
     return " ".join(text[s[1] : s[2]] for s in q.segments)
 
 
-def _n_words(q: QuoteSpan, text: str) -> int:
-    return len(re.findall(r"\w+", _quote_text(text, q)))
+def count_words(q: QuoteSpan, text: str) -> int:
+    return len(re.findall(r"\w+", quoted_text(text, q)))
 
 
-def _is_name_or_title(text: str, q: QuoteSpan) -> bool:
+def is_name_or_title(text: str, q: QuoteSpan) -> bool:
     """A nickname inside a name (Marcia "Cia" Price) or a title in Title Case: not a quotation."""
     if len(q.segments) > 1:
         return False
@@ -328,9 +332,9 @@ def _is_name_or_title(text: str, q: QuoteSpan) -> bool:
     )
 
 
-def _not_speech(text: str, toks: list[Tok], t_index: int, q: QuoteSpan) -> bool:
+def not_speech(text: str, toks: list[Tok], t_index: int, q: QuoteSpan) -> bool:
     """Titles and nicknames in quote marks are not quotations."""
-    content = _quote_text(text, q)
+    content = quoted_text(text, q)
     prev = toks[t_index - 1] if t_index > 0 else None
     nxt = toks[t_index + 1] if t_index + 1 < len(toks) else None
     if (
