@@ -10,7 +10,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "analysis" / "quotes"
 OWNED = [*PACKAGE.glob("*.py"), *(ROOT / "analysis" / "lexicon").glob("*.py")]
-OWNED += [ROOT / "analysis" / "actors.py", ROOT / "analysis" / "segment.py"]
+OWNED += [*(ROOT / "analysis" / "actors").glob("*.py"), ROOT / "analysis" / "segment.py"]
 
 
 def sibling_imports(path: Path) -> set[str]:
@@ -23,8 +23,9 @@ def sibling_imports(path: Path) -> set[str]:
     }
 
 
-def test_no_import_cycle_among_the_quotes_modules() -> None:
-    graph = {p.stem: sibling_imports(p) for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
+@pytest.mark.parametrize("package", [PACKAGE, ROOT / "analysis" / "actors"], ids=lambda p: p.name)
+def test_no_import_cycle_among_the_package_modules(package: Path) -> None:
+    graph = {p.stem: sibling_imports(p) for p in package.glob("*.py") if p.stem != "__init__"}
     done: set[str] = set()
 
     def visit(module: str, path: tuple[str, ...]) -> None:
@@ -37,7 +38,7 @@ def test_no_import_cycle_among_the_quotes_modules() -> None:
 
     for module in graph:
         visit(module, ())
-    assert {"phrases", "people", "attribution", "cues"} <= set(graph)
+    assert len(graph) >= 4
 
 
 @pytest.mark.parametrize("path", OWNED, ids=lambda p: p.name)
