@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from .known import KnownActor, Title, description_roles, known_actors, titles
 from .mentions import Mention, article_tokens, candidate_mentions
-from .resolver import Actor, Resolver, name_key
+from .resolver import Actor, Resolver, house_style_key
 from .story import (
     actor_id,
     actor_mentions,
@@ -65,9 +65,9 @@ __all__ = [
     "article_tokens",
     "candidate_mentions",
     "description_roles",
+    "house_style_key",
     "known_actors",
     "mentions_table",
-    "name_key",
     "prominence",
     "quoted_words",
     "resolve_story",

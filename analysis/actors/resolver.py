@@ -33,8 +33,11 @@ from .mentions import (
 
 
 @cache
-def name_key(name: str) -> str:
-    """The comparison key of a name: house style, case-folded, hyphens and dots as spaces."""
+def house_style_key(name: str) -> str:
+    """A name in the house style (a story's spelling rules), case-folded, hyphens and dots as
+    spaces: what actors' names are compared on. (:func:`analysis.quotes.name_key`, the
+    speaker key, keeps spellings and only drops a leading article.)
+    """
     view = style_view(base_form(typography(name))).casefold()
     return " ".join(re.sub(r"[-‐.’']", " ", view).split())
 
@@ -45,7 +48,7 @@ def _without_initials(key: str) -> str:
 
 @cache
 def _alias_keys(known: KnownActor) -> frozenset[str]:
-    return frozenset(name_key(a) for a in known.aliases)
+    return frozenset(house_style_key(a) for a in known.aliases)
 
 
 @dataclass
@@ -79,7 +82,7 @@ class Resolver:
     # -- clusters --------------------------------------------------------------------
     def _known_actor(self, known: KnownActor) -> int:
         if known.name not in self._known:
-            self.actors.append(Actor(known.name, known.type, name_key(known.name), known))
+            self.actors.append(Actor(known.name, known.type, house_style_key(known.name), known))
             self._known[known.name] = len(self.actors) - 1
         return self._known[known.name]
 
@@ -121,10 +124,10 @@ class Resolver:
     def _resolve_names(self) -> None:
         named = [m for m in self.mentions if m.kind in ("name", "title", "honorific")]
         # Longest names first, so that "Ms. Smith" finds "Jane Smith".
-        named.sort(key=lambda m: (-len(name_key(m.name).split()), m.article_id, m.start))
+        named.sort(key=lambda m: (-len(house_style_key(m.name).split()), m.article_id, m.start))
         last_seen: dict[tuple[str, int], int] = {}
         for m in named:
-            key = name_key(m.name)
+            key = house_style_key(m.name)
             if not key:
                 continue
             hits = self._match_name(key)
@@ -164,7 +167,7 @@ class Resolver:
         for m in self.mentions:
             if m.kind != "headline_word":
                 continue
-            key = name_key(m.name)
+            key = house_style_key(m.name)
             hits = [h for h in self._match_name(key) if self.actors[h].forms] if key else []
             if hits:
                 m.actor = self._most_recent(hits, m) if len(hits) > 1 else hits[0]
@@ -219,7 +222,7 @@ class Resolver:
             hit = alias_index().get(tuple(t.base for t in part))
             if hit is not None:
                 return self._known.get(hit[0].name)
-            key = name_key(" ".join(t.base for t in part))
+            key = house_style_key(" ".join(t.base for t in part))
             hits = [h for h in self._match_name(key) if self.actors[h].forms]
             if len(hits) == 1:
                 return hits[0]
