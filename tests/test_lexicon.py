@@ -22,3 +22,19 @@ def test_data_rows_read_the_header_after_the_comments() -> None:
 def test_a_missing_data_file_is_named() -> None:
     with pytest.raises(FileNotFoundError, match=r"analysis/data/no_such\.csv"):
         data_rows("no_such.csv")
+
+
+def test_quotes_and_actors_share_one_list_of_particles_days_and_months() -> None:
+    from analysis.actors import known
+    from analysis.lexicon import names
+    from analysis.quotes import lexicon as quote_words
+    from analysis.quotes import phrases
+
+    assert known.PARTICLES is names.NAME_PARTICLES is phrases.NAME_PARTICLES
+    assert {"bin", "al-", "van"} <= names.NAME_PARTICLES
+    assert set(names.DAYS) | set(names.MONTHS) == known.DAYS_MONTHS
+    assert {m.lower() for m in names.MONTHS} == quote_words.MONTHS and "sept." in quote_words.MONTHS
+    assert {"monday", "tuesday", "wednesday", "thursday", "friday"} | {
+        "saturday",
+        "sunday",
+    } == quote_words.DAYS

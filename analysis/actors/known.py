@@ -10,45 +10,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import data_rows
+from ..lexicon.names import DAYS, MONTHS, NAME_PARTICLES
 from ..segment import token_spans
 
 NAME_SIMILARITY = 0.85  # names of as many words: normalised Levenshtein similarity of the keys
 SURNAME_SIMILARITY = 0.75  # ... and of their last words
-PARTICLES = {
-    "al",
-    "el",
-    "ad",
-    "as",
-    "bin",
-    "ibn",
-    "abu",
-    "de",
-    "da",
-    "di",
-    "du",
-    "van",
-    "von",
-    "le",
-}
+PARTICLES = NAME_PARTICLES
 CONNECTORS = {"of"}  # inside a name only after a title or institution word
-DAYS_MONTHS = {
-    *["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    *[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    *["Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."],
-}
+DAYS_MONTHS = frozenset(DAYS + MONTHS)
 NOT_NAMES = {"O.K.", "OK", "A.M.", "P.M.", "a.m.", "p.m."}
 INSTITUTION_WORDS = {
     *[

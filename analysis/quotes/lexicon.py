@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..lexicon import data_lines, data_rows
+from ..lexicon import data_lines, data_rows, names
 from ..normalize import comparison_view
 
 
@@ -139,9 +139,7 @@ ADVERBS = {
 TIME_WORDS = {"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend"}
 
 
-DAYS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}  # fmt: skip
+DAYS = {day.lower() for day in names.DAYS}
 
 
 STOP = {
@@ -179,10 +177,7 @@ FINITE = {
 }  # fmt: skip
 
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
-}  # fmt: skip
+MONTHS = {month.lower() for month in names.MONTHS}
 
 
 def side_of(speaker_name: str, sides: Sequence[tuple[str, str]]) -> str:

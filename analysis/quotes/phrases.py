@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..lexicon.names import NAME_PARTICLES
 from .lexicon import (
     ADVERBS,
     AGENT_RE,
@@ -24,9 +25,6 @@ from .lexicon import (
     speaker_words,
 )
 from .marks import Tok, is_punct
-
-NAME_PARTICLES = {"al", "al-", "bin", "ibn", "de", "da", "del", "der", "van", "von", "la", "le",
-                  "du", "dos", "el", "abu", "st.", "bint", "ben", "di", "mac", "o'"}  # fmt: skip
 
 
 def skip_adverbials_back(toks: list[Tok], j: int) -> int:
