@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import quotes as Q
+from analysis.quotes import cues
 
 Row = tuple[str, str, str, str]
 
@@ -113,3 +114,43 @@ def test_each_commented_example_behaves_as_its_comment_says(text: str, expected:
 @pytest.mark.parametrize(("text", "expected"), NOT_YET, ids=[t for t, _ in NOT_YET])
 def test_commented_examples_not_yet_handled(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+def rule_holds(rule, text: str, word: str) -> bool:
+    """Whether ``rule`` says that ``word`` (its first occurrence) in ``text`` is not a cue."""
+    from analysis.quotes.lexicon import reporting_verbs
+    from analysis.quotes.marks import frame_tokens
+
+    toks = frame_tokens(text, 0, len(text), [])
+    index = next(k for k, t in enumerate(toks) if t.text == word)
+    return rule(toks, index, reporting_verbs()[word.lower()])
+
+
+@pytest.mark.parametrize(
+    ("rule", "not_a_cue", "a_cue", "word"),
+    [
+        (cues.is_infinitive_of_another_verb, "The mayor declined to say more.",
+         "He appeared to say more.", "say"),
+        (cues.follows_determiner, "The report was late.", "They report that it was late.",
+         "report"),
+        (cues.follows_possessive, "The candidate's call was ignored.",
+         "The candidate's aides call it a win.", "call"),
+        (cues.is_bare_form_without_subject, "A diplomatic note arrived.",
+         "They note that it arrived.", "note"),
+        (cues.is_put_without_it, "The memo put the cost at $5.", "As the memo put it, no.",
+         "put"),
+        (cues.is_phrasal_add, "The tax added to the cost.", "The mayor added that it was fine.",
+         "added"),
+        (cues.is_plural_noun, "Her campaign promises were broken.", "She promises it.",
+         "promises"),
+        (cues.is_phrasal_call, "They call off the strike.", "They call it a strike.", "call"),
+        (cues.is_noun_lemma_after_determiner, "The fear grew.", "Officials fear it.", "fear"),
+        (cues.is_inside_a_name, "The Washington Post said so.", "The paper Post said so.",
+         "Post"),
+    ],
+    ids=lambda v: getattr(v, "__name__", None),
+)  # fmt: skip
+def test_each_not_a_cue_rule_on_its_example(rule, not_a_cue: str, a_cue: str, word: str) -> None:
+    assert rule_holds(rule, not_a_cue, word)
+    assert not rule_holds(rule, a_cue, word)
+    assert rule in cues.NOT_A_CUE
