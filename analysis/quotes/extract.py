@@ -158,6 +158,55 @@ def _rows(
     attributions: list[Attribution],
     people: People,
 ) -> list[_Row]:
+    """The rows of one text: its quotations in quote marks, then its indirect contents."""
+    rows = _quote_rows(text, quotes, quote_att, quote_context, attributions)
+    rows += _indirect_rows(text, frames)
+    rows.sort(key=lambda r: (r.start, r.kind != "indirect"))
+    return rows
+
+
+def _floating_attribution(
+    index: int,
+    quotes: list[QuoteSpan],
+    by_paragraph: dict[int, list[Attribution]],
+    last_speaker: dict[int, Attribution],
+) -> Attribution | None:
+    """A whole quoted sentence without a cue: the speaker before it in its paragraph, else
+    after it, else the last of the previous paragraph, else the previous quote's speaker."""
+    q = quotes[index]
+    p = q.paragraphs[0]
+    before = [a for a in by_paragraph.get(p, []) if a.cue_span[0] < q.start and a.speaker_span]
+    after = [a for a in by_paragraph.get(p, []) if a.cue_span[0] > q.start and a.speaker_span]
+    previous = [a for a in by_paragraph.get(p - 1, []) if a.speaker_span]
+    chained = last_speaker.get(index - 1)
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    if previous:
+        return previous[-1]
+    if chained is not None and quotes[index - 1].paragraphs[-1] == p - 1:
+        return chained
+    return None
+
+
+def _partial_floating(
+    text: str, q: QuoteSpan, by_paragraph: dict[int, list[Attribution]]
+) -> Attribution | None:
+    """Quoted words (two or more) without a cue: the speaker before them in the paragraph."""
+    p = q.paragraphs[0]
+    before = [a for a in by_paragraph.get(p, []) if a.cue_span[0] < q.start and a.speaker_span]
+    return before[-1] if before and count_words(q, text) >= 2 else None
+
+
+def _quote_rows(
+    text: str,
+    quotes: list[QuoteSpan],
+    quote_att: dict[int, Attribution],
+    quote_context: dict[int, tuple[list[Tok], Attribution | None, int]],
+    attributions: list[Attribution],
+) -> list[_Row]:
+    """One row per quotation in quote marks: its cue's attribution, else a floating one."""
     rows: list[_Row] = []
     by_paragraph: dict[int, list[Attribution]] = {}
     for a in attributions:
@@ -171,44 +220,25 @@ def _rows(
         if att is None:
             if not_speech(text, toks, t_index, q):
                 continue
-            p = q.paragraphs[0]
-            before = [
-                a for a in by_paragraph.get(p, []) if a.cue_span[0] < q.start and a.speaker_span
-            ]
-            after = [
-                a for a in by_paragraph.get(p, []) if a.cue_span[0] > q.start and a.speaker_span
-            ]
             if full:
-                previous = [a for a in by_paragraph.get(p - 1, []) if a.speaker_span]
-                chained = last_speaker.get(index - 1)
-                if before:
-                    att = before[-1]
-                elif after:
-                    att = after[0]
-                elif previous:
-                    att = previous[-1]
-                elif chained is not None and quotes[index - 1].paragraphs[-1] == p - 1:
-                    att = chained
-                how = "floating" if att is not None else ""
-            elif before and count_words(q, text) >= 2:
-                att, how = before[-1], "floating"
+                att = _floating_attribution(index, quotes, by_paragraph, last_speaker)
+            else:
+                att = _partial_floating(text, q, by_paragraph)
+            how = "floating" if att is not None else ""
         if att is not None:
             last_speaker[index] = att
         kind = "direct" if full else "partial"
         function = "speech" if att is not None else "scare"
         rows.append(
-            _Row(
-                q.start,
-                q.end,
-                kind,
-                function,
-                att,
-                how or "none",
-                q.paragraphs[0],
-                quoted_text(text, q),
-            )
-        )
-    # indirect content
+            _Row(q.start, q.end, kind, function, att, how or "none", q.paragraphs[0],
+                 quoted_text(text, q))
+        )  # fmt: skip
+    return rows
+
+
+def _indirect_rows(text: str, frames: list[tuple[int, list[Tok], list[Attribution]]]) -> list[_Row]:
+    """One row per reported clause of a cue with at least one word (and three if quoted)."""
+    rows: list[_Row] = []
     for _, toks, atts in frames:
         for a in atts:
             for s, e in a.content:
@@ -219,18 +249,8 @@ def _rows(
                     continue
                 start, end = inside[0].start, inside[-1].end
                 rows.append(
-                    _Row(
-                        start,
-                        end,
-                        "indirect",
-                        "speech",
-                        a,
-                        "cue",
-                        a.paragraph,
-                        text[start:end],
-                    )
+                    _Row(start, end, "indirect", "speech", a, "cue", a.paragraph, text[start:end])
                 )
-    rows.sort(key=lambda r: (r.start, r.kind != "indirect"))
     return rows
 
 
