@@ -34,6 +34,7 @@ from pathlib import Path
 
 from .framing.frames import DIMENSIONS
 from .framing.words import stem_phrase
+from .lexicon import data_rows
 from .wording import function_words
 
 MAX_DIMENSIONS = 2
@@ -55,11 +56,7 @@ def empath_categories() -> tuple[dict[str, list[str]], str, str]:
 
 def curation() -> list[dict[str, str]]:
     """The rows of ``data/frame_lexicon_curation.csv`` (comments skipped)."""
-    text = (
-        resources.files("analysis").joinpath("data/frame_lexicon_curation.csv").read_text("utf-8")
-    )
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    rows = data_rows("frame_lexicon_curation.csv")
     for row in rows:
         dims = set(DIMENSIONS) | {"*"}
         if row["action"] not in ("map", "add", "remove") or row["dimension"] not in dims:

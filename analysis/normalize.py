@@ -20,19 +20,17 @@ never used for offsets (offsets always point into the original text).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import sys
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 
 from .errors import CorpusError
+from .lexicon import data_rows
 from .settings import StorySettings
 
 INVISIBLE_CHARACTERS = "".join(  # every format character (Unicode category Cf)
@@ -130,10 +128,9 @@ def style_rule(row: Mapping[str, object], where: str) -> StyleRule:
 @cache
 def library_style_rules() -> tuple[StyleRule, ...]:
     """The library's house-style rules (``data/style_rules.csv``), general to news."""
-    text = resources.files("analysis").joinpath("data/style_rules.csv").read_text("utf-8")
     return tuple(
-        style_rule(row, f"data/style_rules.csv:{n}")
-        for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2)
+        style_rule(row, f"data/style_rules.csv: rule {n}")
+        for n, row in enumerate(data_rows("style_rules.csv"), start=1)
     )
 
 

@@ -4,25 +4,25 @@ Sentences come from NLTK's Punkt with parameters we supply (no trained model, so
 download): the news abbreviations in ``data/abbreviations.txt`` never end a sentence,
 and a closing quotation mark stays with its sentence. Tokens come from NLTK's
 RegexpTokenizer with a news-aware pattern: abbreviations ("Mr.", "U.S."), numbers
-("5,200"), hyphenated names ("Abdul-Mahdi") and contractions ("won’t") are one token.
+("5,200"), hyphenated names ("Jean-Pierre") and contractions ("won’t") are one token.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .lexicon import data_lines
 
 
 @cache
 def abbreviations() -> tuple[str, ...]:
     """The abbreviations of ``data/abbreviations.txt``, as written (with final period)."""
-    text = resources.files("analysis").joinpath("data/abbreviations.txt").read_text("utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    lines = (line.strip() for line in data_lines("abbreviations.txt"))
+    return tuple(line for line in lines if not line.startswith("#"))
 
 
 @cache
@@ -34,19 +34,33 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
 
 
 @cache
-def word_tokenizer() -> RegexpTokenizer:
-    """A RegexpTokenizer whose tokens are words, numbers, abbreviations or punctuation."""
+def token_pattern() -> str:
+    """The token pattern (verbose regex): words, numbers, abbreviations or punctuation."""
     abbrevs = "|".join(re.escape(a) for a in sorted(abbreviations(), key=len, reverse=True))
     apostrophe = "['’]"
-    pattern = rf"""
+    return rf"""
         (?:{abbrevs})(?!\w)                        # Mr. U.S. Jan. a.m.
         | (?:[A-Za-z]\.){{2,}}(?!\w)               # other initialisms: F.B.I.
         | \d+(?:[.,:/]\d+)*(?:%|(?:st|nd|rd|th)\b)?(?:-\w+)*  # 5,200 2.5 10% 2nd 81-nation
-        | \w+(?:(?:-|{apostrophe})\w+)*           # words, Abdul-Mahdi, won't, Iraq's
+        | \w+(?:(?:-|{apostrophe})\w+)*           # words, Jean-Pierre, won't, Iraq's
         | \.\.\.|…|--|—|–                         # ellipsis and dashes
         | \S                                      # any other mark
     """
-    return RegexpTokenizer(pattern, flags=re.VERBOSE | re.UNICODE)
+
+
+TOKEN_FLAGS = re.VERBOSE | re.UNICODE
+
+
+@cache
+def token_regex() -> re.Pattern[str]:
+    """:func:`token_pattern` compiled with ``re`` (what :func:`token_spans` runs)."""
+    return re.compile(token_pattern(), TOKEN_FLAGS)
+
+
+@cache
+def word_tokenizer() -> RegexpTokenizer:
+    """NLTK's RegexpTokenizer with :func:`token_pattern`: the same tokens as :func:`token_spans`."""
+    return RegexpTokenizer(token_pattern(), flags=TOKEN_FLAGS)
 
 
 NUMBER_SIGN_END = re.compile(r"\bNos?\.$")
@@ -112,8 +126,12 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Token spans of ``text[start:end]`` as offsets into ``text``."""
-    return [(start + s, start + e) for s, e in word_tokenizer().span_tokenize(text[start:end])]
+    """Token spans of ``text[start:end]`` as offsets into ``text``.
+
+    The regex runs on ``text`` between ``start`` and ``end`` (no slice, no NLTK per-call
+    overhead); the tokens are those of ``word_tokenizer().span_tokenize(text[start:end])``.
+    """
+    return [m.span() for m in token_regex().finditer(text, start, end) if m.end() > m.start()]
 
 
 WORD_RE = re.compile(r"\w")

@@ -22,12 +22,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
 from .align import WORD_RE, align_story, comparison_words
+from .lexicon import data_lines
 from .normalize import Rules, apply_style_counts, library_style_rules, style_rules
 from .tables import Corpus
 
@@ -73,8 +73,7 @@ OP_COLUMNS = [
 @cache
 def function_words() -> frozenset[str]:
     """Closed-class English words (``data/function_words.txt``)."""
-    text = resources.files("analysis").joinpath("data/function_words.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+    return frozenset(line.strip() for line in data_lines("function_words.txt"))
 
 
 @dataclass(frozen=True)

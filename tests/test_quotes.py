@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import NYT_ID, PRINT_ID, STORY_ID
+from conftest import NYT_ID, PRINT_ID, STORY_ID, make_corpus
 
 import analysis
 from analysis import quotes as Q
+from analysis.quotes import matching
 
 # --------------------------------------------------------------------------------------
 # constructed text: one hard case each
@@ -244,12 +245,14 @@ def test_the_package_keeps_its_public_api() -> None:
     for name in (
         "extract_quotes", "article_quotes", "quotes_table", "match_quotes", "quote_matches",
         "share_of_voice", "voice_by_side", "voice_changes", "attribution_changes",
-        "quote_view", "match_view", "story_tables", "key_findings", "STATUSES", "similarity",
+        "quote_view", "match_view", "story_tables", "key_findings_from", "similarity",
         "edit_kind", "side_of", "speaker_key", "name_key", "find_quote_marks",
         "split_paragraphs", "reporting_verbs", "speaker_words", "speaker_sides",
-        "nominal_cues", "MATCH_THRESHOLD",
+        "nominal_cues",
     ):  # fmt: skip
-        assert hasattr(analysis.quotes, name), name
+        assert name in analysis.quotes.__all__ and hasattr(analysis.quotes, name), name
+    assert not [n for n in analysis.quotes.__all__ if n.isupper()]  # constants stay in modules
+    assert 0 < matching.MATCH_THRESHOLD < 100 and "kept" in matching.STATUSES
     assert Q.reporting_verbs()["said"].lemma == "say"  # the data files are found
     assert Q.nominal_cues()["decision"].complements == frozenset({"to"})
 
@@ -404,14 +407,14 @@ def test_similarity_tolerates_rewording_and_trims() -> None:
     assert (
         Q.similarity(long, "any delegation would be dedicated to discussing our partnership") > 85
     )
-    assert Q.similarity("very big sanctions", "fantastic job") < Q.MATCH_THRESHOLD
+    assert Q.similarity("very big sanctions", "fantastic job") < matching.MATCH_THRESHOLD
     assert (
         Q.edit_kind("But as times change we will do so", "As times change we will do so")
         == "trimmed"
     )
 
 
-def test_share_of_voice(tables: dict[str, pd.DataFrame]) -> None:
+def test_share_of_voice(corpus: analysis.Corpus, tables: dict[str, pd.DataFrame]) -> None:
     share = tables["share_of_voice"]
     quotes = tables["quotes"]
     for article_id, rows in share.groupby("article_id"):
@@ -426,7 +429,9 @@ def test_share_of_voice(tables: dict[str, pd.DataFrame]) -> None:
     assert sides["Mike Pompeo"] == "U.S. officials"
     assert sides["State Department"] == "U.S. officials"
     assert "Iraqi officials" in set(share["side"])
-    assert Q.side_of("Somebody Unknown") == "other"
+    sides_of_story = corpus.settings(STORY_ID).speaker_sides
+    assert Q.side_of("Somebody Unknown", Q.speaker_sides(sides_of_story)) == "other"
+    assert Q.side_of("Mike Pompeo", ()) == "not set"
     changes = Q.voice_changes(share).set_index("speaker_name")["change"]
     assert changes["Mike Pompeo"] < 0 and changes["State Department"] > 0
 
@@ -441,3 +446,20 @@ def test_one_version_story_has_no_matches(tmp_path) -> None:
     corpus = analysis.load(str(tmp_path / "manifest.csv"))
     tables = Q.story_tables(corpus, "s1")
     assert len(tables["quotes"]) == 1 and tables["quote_matches"].empty
+
+
+def test_a_story_without_speaker_sides_says_sides_are_not_set(corpus: analysis.Corpus) -> None:
+    original, printed = (a.text for a in corpus.articles)
+    bare = make_corpus(original, printed, fmt="auto")
+    story_id = bare.story_ids[0]
+    assert bare.settings(story_id).speaker_sides == ()
+    quotes = Q.story_tables(bare, story_id)["quotes"]
+    attributed = quotes["side"].dropna()
+    assert len(attributed) > 10 and set(attributed) == {"not set"}
+    seed = Q.story_tables(corpus, STORY_ID)["quotes"]
+    assert quotes["speaker_name"].tolist() == seed["speaker_name"].tolist()
+
+
+def test_speaker_sides_rows_need_speaker_and_side() -> None:
+    with pytest.raises(ValueError, match="row 2"):
+        Q.speaker_sides([{"speaker": "Jane Smith", "side": "a"}, {"speaker": "John Doe"}])

@@ -14,7 +14,7 @@ COMPARISONS = {
     "edits": "version_article_id",
     "wording_summary": "version_article_id",
     "readability_differences": "version_article_id",
-    "quote_matches": "version_id",
+    "quote_matches": "version_article_id",
     "frame_shift": "version_article_id",
     "context": "version_article_id",
 }

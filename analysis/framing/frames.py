@@ -11,12 +11,12 @@ from functools import cache
 
 import pandas as pd
 
+from ..lexicon import data_rows
 from ..tables import Corpus
 from .words import (
     article_texts,
     find_phrases,
     folded,
-    package_data_rows,
     story_words,
     version_pairs,
 )
@@ -43,7 +43,7 @@ DIMENSIONS: dict[str, str] = {
 @cache
 def frame_lexicon() -> pd.DataFrame:
     """``data/frame_lexicon.csv``: dimension, term, stem, source."""
-    return pd.DataFrame(package_data_rows("frame_lexicon.csv"))
+    return pd.DataFrame(data_rows("frame_lexicon.csv"))
 
 
 @cache

@@ -7,33 +7,21 @@ but not in the bare form ("bluffed" → bluf, "bluff" → bluff → bluf).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
 from ..actors import article_tokens
+from ..lexicon import data_rows
 from ..normalize import typography
 from ..segment import is_word, token_spans
 from ..tables import Corpus
 
 _VOWELS = set("aeiouy")
 _POSSESSIVE_RE = re.compile(r"'s?$")
-
-
-def package_data_rows(name: str) -> list[dict[str, str]]:
-    """The rows of ``analysis/data/<name>`` (a CSV; blank lines and ``#`` comments skipped).
-
-    Framing's reader of the package's data files, until the library has one shared reader.
-    """
-    text = resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
 @cache
@@ -118,7 +106,7 @@ def flat(text: str) -> str:
 def cue_verb_classes() -> dict[tuple[str, ...], tuple[str, str, bool]]:
     """Stems of every cue verb form → (lemma, class, loaded), from ``data/cue_verb_classes.csv``."""
     index: dict[tuple[str, ...], tuple[str, str, bool]] = {}
-    for row in package_data_rows("cue_verb_classes.csv"):
+    for row in data_rows("cue_verb_classes.csv"):
         value = (row["lemma"], row["class"], row["loaded"] == "yes")
         for form in [row["lemma"], *(f for f in (row["irregular"] or "").split("|") if f)]:
             index[stem_phrase(form)] = value
@@ -128,7 +116,7 @@ def cue_verb_classes() -> dict[tuple[str, ...], tuple[str, str, bool]]:
 @cache
 def not_cue_forms() -> frozenset[str]:
     """Words that share a cue verb's stem but are not the verb ("critics"; column not_forms)."""
-    rows = package_data_rows("cue_verb_classes.csv")
+    rows = data_rows("cue_verb_classes.csv")
     return frozenset(f for row in rows for f in (row["not_forms"] or "").split("|") if f)
 
 

@@ -20,11 +20,13 @@ STATUS_COLOURS = {
 
 
 def side_colours(sides: list[str]) -> dict[str, str]:
-    """One colour per side, grey for ``other``."""
-    named = [s for s in dict.fromkeys(sides) if s != "other"]
+    """One colour per side, grey for ``other`` and ``not set`` (a story without sides)."""
+    unnamed = ("other", "not set")
+    named = [s for s in dict.fromkeys(sides) if s not in unnamed]
     colours = {side: SIDE_COLOURS[i % len(SIDE_COLOURS)] for i, side in enumerate(named)}
-    if "other" in sides:
-        colours["other"] = OTHER_COLOUR
+    for side in unnamed:
+        if side in sides:
+            colours[side] = OTHER_COLOUR
     return colours
 
 

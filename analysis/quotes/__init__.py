@@ -11,9 +11,9 @@ Rules only, on a plain Python stack (no parser, no model), so it runs offline:
    quotation, so that ``“A. B,” he said.`` is one unit.
 3. **Attribution.** In each unit the quotations are masked and the remaining *frame* is
    searched for reporting verbs (``data/reporting_verbs.txt``) and ``according to``. For
-   each cue the speaker is the noun phrase before it (``Mr. Pompeo said``, with
-   appositives ``The State Department spokeswoman, Morgan Ortagus, said``), after it
-   (``said Mr. Pompeo``, ``according to the statement``) or, for a participle after a
+   each cue the speaker is the noun phrase before it (``Ms. Smith said``, with
+   appositives ``The State Department spokeswoman, Maria Lopez, said``), after it
+   (``said Ms. Smith``, ``according to the statement``) or, for a participle after a
    comma (``…, saying that``), the subject of the sentence. The cue's content is what the
    speaker says: the quotation before or after the cue, or the reported clause.
 4. **Kinds.** ``direct``: a quotation that is a whole sentence (only its attribution and
@@ -24,64 +24,36 @@ Rules only, on a plain Python stack (no parser, no model), so it runs offline:
    without any speaker are kept as ``scare`` quotes; titles and nicknames in quote marks
    are not quotations and are dropped.
 6. **Resolution.** Names, titles and roles of people are collected from the whole text;
-   a mention is resolved to the fullest name of its person (``Mr. Pompeo`` → ``Mike
-   Pompeo``), a pronoun to the most recent compatible person (gender from honorifics,
+   a mention is resolved to the fullest name of its person (``Ms. Smith`` → ``Jane
+   Smith``), a pronoun to the most recent compatible person (gender from honorifics,
    role nouns and earlier pronouns), a description (``the secretary``) to the most
    recent person with that title, ``the prime minister's office`` to that person's
    office, ``the statement`` to whoever made the statement.
 
 Matching compares the quotations (in quote marks) of two versions with rapidfuzz;
-share of voice counts quoted words per speaker and side (``data/speaker_sides.csv``).
+share of voice counts quoted words per speaker and side (the story's settings:
+``corpus.settings(story_id).speaker_sides``; without them every side is "not set").
 
 Modules, one concern each:
 
-- :mod:`.lexicon`: the word lists (``data/reporting_verbs.txt``, ``data/speaker_words.csv``,
-  ``data/speaker_sides.csv``) and closed-class words;
+- :mod:`.lexicon`: the word lists (``data/reporting_verbs.txt``, ``data/speaker_words.csv``),
+  speaker sides from a story's settings, and closed-class words;
 - :mod:`.marks`: quote marks, paragraphs, sentence units and token frames;
-- :mod:`.speakers`: speaker phrases, the people of a text, speaker resolution;
+- :mod:`.phrases`: the noun-phrase grammar of speakers (before/after a cue, appositives);
+- :mod:`.people`: the people of a text (names, titles, roles, gender, mentions);
+- :mod:`.attribution`: an attribution (cue, speaker, content) and resolving its speaker;
 - :mod:`.cues`: cue detection (verbs, nominal cues, ``according to``, dashes, passives)
   and the content each cue owns;
 - :mod:`.extract`: :func:`extract_quotes` and the quote tables of articles and stories;
 - :mod:`.matching`: matching quotations across versions, share of voice;
-- :mod:`.story`: :func:`story_tables` and :func:`key_findings`.
+- :mod:`.story`: :func:`story_tables` and :func:`key_findings_from`.
 """
 
 from __future__ import annotations
 
-from .cues import (
-    ADJUNCT_STARTS,
-    CLAUSE_BREAKS,
-    DASHES,
-    EVENT_NOUNS,
-    INFINITIVE_ONLY,
-    NP_VERBS,
-    POSSESSIVES,
-    RAISING,
-    SUBJECT_STARTS,
-    SUBORDINATORS,
-    Attribution,
-)
-from .extract import (
-    COLUMNS,
-    QUOTE_COLUMNS,
-    article_quotes,
-    extract_quotes,
-    quote_view,
-    quotes_table,
-)
+from .cues import Attribution
+from .extract import article_quotes, extract_quotes, quote_view, quotes_table
 from .lexicon import (
-    ADVERBS,
-    AGENT_RE,
-    AUXILIARIES,
-    DAYS,
-    DETERMINERS,
-    FINITE,
-    MONTHS,
-    NP_PREPOSITIONS,
-    PRONOUNS,
-    QUANTIFIER_SPEAKERS,
-    STOP,
-    TIME_WORDS,
     Verb,
     name_key,
     nominal_cues,
@@ -90,31 +62,8 @@ from .lexicon import (
     speaker_sides,
     speaker_words,
 )
-from .marks import (
-    CLOSE_CONTEXT,
-    CLOSE_DOUBLE,
-    DOUBLE_RE,
-    LETTER_RE,
-    LINE_END_RE,
-    LINE_START_RE,
-    NICKNAME_CUES,
-    OPEN_CONTEXT,
-    OPEN_DOUBLE,
-    SCARE_CUES,
-    SINGLE_CLOSE_RE,
-    SINGLE_OPEN_RE,
-    WORD_RE,
-    WORK_NOUNS,
-    QuoteSpan,
-    Tok,
-    find_quote_marks,
-    split_paragraphs,
-)
+from .marks import QuoteSpan, find_quote_marks, split_paragraphs
 from .matching import (
-    MATCH_COLUMNS,
-    MATCH_THRESHOLD,
-    SOV_COLUMNS,
-    STATUSES,
     attribution_changes,
     edit_kind,
     match_quotes,
@@ -126,79 +75,22 @@ from .matching import (
     voice_by_side,
     voice_changes,
 )
-from .speakers import (
-    CAP_WORD,
-    GROUP_RE,
-    NAME_PARTICLES,
-    NAME_RE,
-    Entity,
-    People,
-)
-from .story import (
-    key_findings,
-    key_findings_from,
-    story_tables,
-)
+from .people import Entity, People
+from .story import key_findings_from, story_tables
 
+# The public API: functions and classes a researcher or another module calls. Constants
+# and patterns (STATUSES, MATCH_THRESHOLD, QUOTE_COLUMNS, …) stay in their modules.
 __all__ = [
-    "ADJUNCT_STARTS",
-    "ADVERBS",
-    "AGENT_RE",
-    "AUXILIARIES",
-    "CAP_WORD",
-    "CLAUSE_BREAKS",
-    "CLOSE_CONTEXT",
-    "CLOSE_DOUBLE",
-    "COLUMNS",
-    "DASHES",
-    "DAYS",
-    "DETERMINERS",
-    "DOUBLE_RE",
-    "EVENT_NOUNS",
-    "FINITE",
-    "GROUP_RE",
-    "INFINITIVE_ONLY",
-    "LETTER_RE",
-    "LINE_END_RE",
-    "LINE_START_RE",
-    "MATCH_COLUMNS",
-    "MATCH_THRESHOLD",
-    "MONTHS",
-    "NAME_PARTICLES",
-    "NAME_RE",
-    "NICKNAME_CUES",
-    "NP_PREPOSITIONS",
-    "NP_VERBS",
-    "OPEN_CONTEXT",
-    "OPEN_DOUBLE",
-    "POSSESSIVES",
-    "PRONOUNS",
-    "QUANTIFIER_SPEAKERS",
-    "QUOTE_COLUMNS",
-    "RAISING",
-    "SCARE_CUES",
-    "SINGLE_CLOSE_RE",
-    "SINGLE_OPEN_RE",
-    "SOV_COLUMNS",
-    "STATUSES",
-    "STOP",
-    "SUBJECT_STARTS",
-    "SUBORDINATORS",
-    "TIME_WORDS",
-    "WORD_RE",
-    "WORK_NOUNS",
     "Attribution",
     "Entity",
     "People",
     "QuoteSpan",
-    "Tok",
     "Verb",
     "article_quotes",
     "attribution_changes",
     "edit_kind",
     "extract_quotes",
     "find_quote_marks",
-    "key_findings",
     "key_findings_from",
     "match_quotes",
     "match_view",

@@ -11,21 +11,30 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..tables import Article, Corpus
-from .cues import Attribution, _cue_type, _find_attributions, _keep, _nested, _owner, _set_content
-from .lexicon import nominal_cues, reporting_verbs, side_of
+from .attribution import participle_speaker, resolve_speakers
+from .cues import (
+    Attribution,
+    content_owner,
+    cue_function,
+    find_attributions,
+    is_counted,
+    is_nested,
+    set_content,
+)
+from .lexicon import nominal_cues, reporting_verbs, side_of, speaker_sides
 from .marks import (
     QuoteSpan,
     Tok,
-    _frame,
-    _is_name_or_title,
-    _n_words,
-    _not_speech,
-    _quote_text,
-    _units,
+    count_words,
     find_quote_marks,
+    frame_tokens,
+    is_name_or_title,
+    not_speech,
+    quoted_text,
+    sentence_units,
     split_paragraphs,
 )
-from .speakers import People, _participle_speaker, _resolve_all
+from .people import People
 
 COLUMNS = [
     "quote",
@@ -73,7 +82,7 @@ def extract_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = Non
 
 
 def _extract(text: str, paragraphs: list[tuple[int, int]]) -> list[_Row]:
-    quotes = [q for q in find_quote_marks(text, paragraphs) if not _is_name_or_title(text, q)]
+    quotes = [q for q in find_quote_marks(text, paragraphs) if not is_name_or_title(text, q)]
     by_paragraph: dict[int, list[tuple[int, int, int]]] = {}
     for index, q in enumerate(quotes):
         for p, seg in zip(q.paragraphs, q.segments, strict=True):
@@ -86,9 +95,9 @@ def _extract(text: str, paragraphs: list[tuple[int, int]]) -> list[_Row]:
     frames: list[tuple[int, list[Tok], list[Attribution]]] = []
     for p_index, (lo, hi) in enumerate(paragraphs):
         segments = by_paragraph.get(p_index, [])
-        for us, ue in _units(text, lo, hi, [(a, b) for a, b, _ in segments]):
-            toks = _frame(text, us, ue, segments)
-            atts = _find_attributions(toks)
+        for us, ue in sentence_units(text, lo, hi, [(a, b) for a, b, _ in segments]):
+            toks = frame_tokens(text, us, ue, segments)
+            atts = find_attributions(toks)
             for a in atts:
                 low = toks[a.cue[0]].low
                 a.verb = reporting_verbs().get(low) or (
@@ -98,23 +107,23 @@ def _extract(text: str, paragraphs: list[tuple[int, int]]) -> list[_Row]:
                 a.cue_span = (toks[a.cue[0]].start, toks[a.cue[1] - 1].end)
                 if a.speaker is not None:
                     a.speaker_span = (toks[a.speaker[0]].start, toks[a.speaker[1] - 1].end)
-            _set_content(toks, atts)
-            atts = [a for a in atts if (a.content or a.colon) and _keep(a, toks)]
-            atts = [a for a in atts if not _nested(a, atts, toks)]
+            set_content(toks, atts)
+            atts = [a for a in atts if (a.content or a.colon) and is_counted(a, toks)]
+            atts = [a for a in atts if not is_nested(a, atts, toks)]
             for a in atts:
                 if a.mode == "participle":
-                    _participle_speaker(a, toks, atts, attributions)
+                    participle_speaker(a, toks, atts, attributions)
             frames.append((p_index, toks, atts))
             attributions.extend(atts)
             for t_index, t in enumerate(toks):
                 if t.q is None:
                     continue
-                owner = _owner(t_index, atts)
+                owner = content_owner(t_index, atts)
                 if owner is not None and t.q not in quote_att:
                     quote_att[t.q] = owner
                 quote_context.setdefault(t.q, (toks, owner, t_index))
             unit_index += 1
-    _resolve_all(people, attributions, text)
+    resolve_speakers(people, attributions, text)
     rows = _rows(text, quotes, frames, quote_att, quote_context, attributions, people)
     rows += _colon_rows(text, paragraphs, quotes, attributions)
     rows.sort(key=lambda r: (r.start, r.kind != "indirect"))
@@ -149,6 +158,55 @@ def _rows(
     attributions: list[Attribution],
     people: People,
 ) -> list[_Row]:
+    """The rows of one text: its quotations in quote marks, then its indirect contents."""
+    rows = _quote_rows(text, quotes, quote_att, quote_context, attributions)
+    rows += _indirect_rows(text, frames)
+    rows.sort(key=lambda r: (r.start, r.kind != "indirect"))
+    return rows
+
+
+def _floating_attribution(
+    index: int,
+    quotes: list[QuoteSpan],
+    by_paragraph: dict[int, list[Attribution]],
+    last_speaker: dict[int, Attribution],
+) -> Attribution | None:
+    """A whole quoted sentence without a cue: the speaker before it in its paragraph, else
+    after it, else the last of the previous paragraph, else the previous quote's speaker."""
+    q = quotes[index]
+    p = q.paragraphs[0]
+    before = [a for a in by_paragraph.get(p, []) if a.cue_span[0] < q.start and a.speaker_span]
+    after = [a for a in by_paragraph.get(p, []) if a.cue_span[0] > q.start and a.speaker_span]
+    previous = [a for a in by_paragraph.get(p - 1, []) if a.speaker_span]
+    chained = last_speaker.get(index - 1)
+    if before:
+        return before[-1]
+    if after:
+        return after[0]
+    if previous:
+        return previous[-1]
+    if chained is not None and quotes[index - 1].paragraphs[-1] == p - 1:
+        return chained
+    return None
+
+
+def _partial_floating(
+    text: str, q: QuoteSpan, by_paragraph: dict[int, list[Attribution]]
+) -> Attribution | None:
+    """Quoted words (two or more) without a cue: the speaker before them in the paragraph."""
+    p = q.paragraphs[0]
+    before = [a for a in by_paragraph.get(p, []) if a.cue_span[0] < q.start and a.speaker_span]
+    return before[-1] if before and count_words(q, text) >= 2 else None
+
+
+def _quote_rows(
+    text: str,
+    quotes: list[QuoteSpan],
+    quote_att: dict[int, Attribution],
+    quote_context: dict[int, tuple[list[Tok], Attribution | None, int]],
+    attributions: list[Attribution],
+) -> list[_Row]:
+    """One row per quotation in quote marks: its cue's attribution, else a floating one."""
     rows: list[_Row] = []
     by_paragraph: dict[int, list[Attribution]] = {}
     for a in attributions:
@@ -160,46 +218,27 @@ def _rows(
         full = _whole_sentence(toks, t_index, att) or len(q.segments) > 1
         how = "cue" if att is not None else ""
         if att is None:
-            if _not_speech(text, toks, t_index, q):
+            if not_speech(text, toks, t_index, q):
                 continue
-            p = q.paragraphs[0]
-            before = [
-                a for a in by_paragraph.get(p, []) if a.cue_span[0] < q.start and a.speaker_span
-            ]
-            after = [
-                a for a in by_paragraph.get(p, []) if a.cue_span[0] > q.start and a.speaker_span
-            ]
             if full:
-                previous = [a for a in by_paragraph.get(p - 1, []) if a.speaker_span]
-                chained = last_speaker.get(index - 1)
-                if before:
-                    att = before[-1]
-                elif after:
-                    att = after[0]
-                elif previous:
-                    att = previous[-1]
-                elif chained is not None and quotes[index - 1].paragraphs[-1] == p - 1:
-                    att = chained
-                how = "floating" if att is not None else ""
-            elif before and _n_words(q, text) >= 2:
-                att, how = before[-1], "floating"
+                att = _floating_attribution(index, quotes, by_paragraph, last_speaker)
+            else:
+                att = _partial_floating(text, q, by_paragraph)
+            how = "floating" if att is not None else ""
         if att is not None:
             last_speaker[index] = att
         kind = "direct" if full else "partial"
         function = "speech" if att is not None else "scare"
         rows.append(
-            _Row(
-                q.start,
-                q.end,
-                kind,
-                function,
-                att,
-                how or "none",
-                q.paragraphs[0],
-                _quote_text(text, q),
-            )
-        )
-    # indirect content
+            _Row(q.start, q.end, kind, function, att, how or "none", q.paragraphs[0],
+                 quoted_text(text, q))
+        )  # fmt: skip
+    return rows
+
+
+def _indirect_rows(text: str, frames: list[tuple[int, list[Tok], list[Attribution]]]) -> list[_Row]:
+    """One row per reported clause of a cue with at least one word (and three if quoted)."""
+    rows: list[_Row] = []
     for _, toks, atts in frames:
         for a in atts:
             for s, e in a.content:
@@ -210,18 +249,8 @@ def _rows(
                     continue
                 start, end = inside[0].start, inside[-1].end
                 rows.append(
-                    _Row(
-                        start,
-                        end,
-                        "indirect",
-                        "speech",
-                        a,
-                        "cue",
-                        a.paragraph,
-                        text[start:end],
-                    )
+                    _Row(start, end, "indirect", "speech", a, "cue", a.paragraph, text[start:end])
                 )
-    rows.sort(key=lambda r: (r.start, r.kind != "indirect"))
     return rows
 
 
@@ -287,7 +316,7 @@ def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
                 "cue": cue,
                 "cue_start": c_start,
                 "cue_end": c_end,
-                "cue_type": None if a is None else _cue_type(a),
+                "cue_type": None if a is None else cue_function(a),
                 "attribution": r.how,
                 "attribution_id": att_id,
                 "paragraph_index": r.paragraph + 1,
@@ -303,10 +332,11 @@ def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
 QUOTE_COLUMNS = ["article_id", "quote_id", "role", *COLUMNS, "side"]
 
 
-def article_quotes(article: Article) -> pd.DataFrame:
+def article_quotes(article: Article, sides: Sequence[tuple[str, str]] = ()) -> pd.DataFrame:
     """The quote table of one version: extract_quotes on its body paragraphs, with ids.
 
     Offsets point into ``article.text``; ids are ``<article_id>:qNN`` in text order.
+    ``sides``: the story's speaker sides (:func:`.lexicon.speaker_sides`; none: "not set").
     """
     table = extract_quotes(article.text, article.parsed.paragraphs)
     table.insert(0, "role", article.source.role)
@@ -319,15 +349,19 @@ def article_quotes(article: Article) -> pd.DataFrame:
         for a in table["attribution_id"]
     ]
     table["side"] = [
-        side_of(name) if isinstance(name, str) else None for name in table["speaker_name"]
+        side_of(name, sides) if isinstance(name, str) else None for name in table["speaker_name"]
     ]
     return table[QUOTE_COLUMNS]
 
 
 def quotes_table(corpus: Corpus, story_id: str) -> pd.DataFrame:
-    """The quote tables of every version of a story, original first."""
+    """The quote tables of every version of a story, original first.
+
+    Sides come from the story's settings (``corpus.settings(story_id).speaker_sides``).
+    """
     versions = sorted(corpus.story(story_id).articles, key=lambda a: a.source.role != "original")
-    tables = [article_quotes(a) for a in versions]
+    sides = speaker_sides(corpus.settings(story_id).speaker_sides)
+    tables = [article_quotes(a, sides) for a in versions]
     if not tables:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
     return pd.concat(tables, ignore_index=True)

@@ -4,13 +4,12 @@ sides (the data files in ``analysis/data``), and the closed-class words the rule
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ..lexicon import data_lines, data_rows, names
 from ..normalize import comparison_view
 
 
@@ -24,11 +23,6 @@ class Verb:
     stance: bool = False
     complements: frozenset[str] = frozenset()
     """For a nominal cue (``noun`` lines): what may follow it (``that``, ``to``, ``about`` …)."""
-
-
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @cache
@@ -49,7 +43,7 @@ def nominal_cues() -> dict[str, Verb]:
 
 def _cue_words(nouns: bool) -> dict[str, Verb]:
     forms: dict[str, Verb] = {}
-    for line in _data_lines("reporting_verbs.txt"):
+    for line in data_lines("reporting_verbs.txt"):
         words, _, flags = line.partition("|")
         noun = re.search(r"\bnoun:(\S+)", flags)
         if (noun is not None) != nouns:
@@ -66,25 +60,38 @@ def _cue_words(nouns: bool) -> dict[str, Verb]:
 def speaker_words() -> dict[str, dict[str, str]]:
     """``data/speaker_words.csv`` as {kind: {word: gender}}."""
     table: dict[str, dict[str, str]] = {}
-    rows = csv.DictReader(io.StringIO("\n".join(_data_lines("speaker_words.csv"))))
+    rows = data_rows("speaker_words.csv")
     for row in rows:
         table.setdefault(row["kind"], {})[row["word"]] = row["gender"] or ""
     return table
 
 
 @cache
-def _title_re() -> re.Pattern[str]:
+def title_re() -> re.Pattern[str]:
     """Titles and honorifics before a name, longest first."""
     words = speaker_words()
     titles = sorted({**words["title"], **words["honorific"]}, key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(t) for t in titles) + r")(?=\s)")
 
 
-@cache
-def speaker_sides() -> list[tuple[str, str]]:
-    """``data/speaker_sides.csv`` as (normalised speaker, side), in file order."""
-    rows = csv.DictReader(io.StringIO("\n".join(_data_lines("speaker_sides.csv"))))
-    return [(name_key(row["speaker"]), row["side"]) for row in rows]
+NO_SIDES = "not set"
+"""The ``side`` of every speaker of a story whose settings give no speaker sides."""
+
+UNKNOWN_SIDE = "other"
+"""The ``side`` of a speaker the story's speaker sides do not list."""
+
+
+def speaker_sides(rows: Sequence[Mapping[str, object]]) -> tuple[tuple[str, str], ...]:
+    """A story's speaker-sides rows (``speaker``, ``side``, optional ``note``) as
+    (normalised speaker, side), in order; a row without a speaker or side raises ValueError.
+    """
+    sides = []
+    for number, row in enumerate(rows, start=1):
+        speaker, side = str(row.get("speaker") or "").strip(), str(row.get("side") or "").strip()
+        if not speaker or not side:
+            raise ValueError(f"speaker_sides row {number}: needs both 'speaker' and 'side': {row}")
+        sides.append((name_key(speaker), side))
+    return tuple(sides)
 
 
 PRONOUNS = {
@@ -132,9 +139,7 @@ ADVERBS = {
 TIME_WORDS = {"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend"}
 
 
-DAYS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}  # fmt: skip
+DAYS = {day.lower() for day in names.DAYS}
 
 
 STOP = {
@@ -172,27 +177,27 @@ FINITE = {
 }  # fmt: skip
 
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
-}  # fmt: skip
+MONTHS = {month.lower() for month in names.MONTHS}
 
 
-def side_of(speaker_name: str) -> str:
-    """The side of a resolved speaker from ``data/speaker_sides.csv``; unknown → ``other``.
+def side_of(speaker_name: str, sides: Sequence[tuple[str, str]]) -> str:
+    """The side of a resolved speaker among a story's ``sides`` (see :func:`speaker_sides`).
 
-    Matches the whole name, a surname ("Pompeo" in the file matches "Mike Pompeo"), and
-    "X's office"/"X's statement" take the side of X.
+    Matches the whole name, a surname ("Smith" in the sides matches "Jane Smith"), and
+    "X's office"/"X's statement" take the side of X. A speaker not listed gets
+    :data:`UNKNOWN_SIDE`; with no sides at all every speaker gets :data:`NO_SIDES`.
     """
+    if not sides:
+        return NO_SIDES
     key = name_key(speaker_name)
     owner = re.match(r"(.+?)'s\s+\w+$", key)
     candidates = [key] + ([owner.group(1)] if owner else [])
     for candidate in candidates:
-        for name, side in speaker_sides():
+        for name, side in sides:
             if (
                 candidate == name
                 or candidate.endswith(" " + name)
                 or name.endswith(" " + candidate)
             ):
                 return side
-    return "other"
+    return UNKNOWN_SIDE

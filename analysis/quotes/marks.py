@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..parse import blocks
-from ..segment import sentence_spans, token_spans, word_tokenizer
+from ..segment import sentence_spans, token_spans
 from .lexicon import STOP, reporting_verbs
 
 WORK_NOUNS = {
@@ -201,7 +200,9 @@ class Tok:
         return self.q is None and self.text[:1].isupper()
 
 
-def _units(text: str, lo: int, hi: int, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def sentence_units(
+    text: str, lo: int, hi: int, segments: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Sentences of one paragraph, merged where a boundary falls inside a quotation."""
     spans = sentence_spans(text, lo, hi)
     units: list[list[int]] = []
@@ -221,34 +222,20 @@ def _units(text: str, lo: int, hi: int, segments: list[tuple[int, int]]) -> list
     return [(s, e) for s, e in units]
 
 
-@cache
-def _token_re() -> re.Pattern[str] | None:
-    """The tokenizer's pattern compiled with ``re`` (NLTK's ReDoS guard is slow per call)."""
-    pattern = getattr(word_tokenizer(), "_pattern", None)
-    flags = getattr(word_tokenizer(), "_flags", None)
-    return re.compile(pattern, flags) if isinstance(pattern, str) and flags is not None else None
-
-
-def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``segment.token_spans``, the same tokens, faster."""
-    compiled = _token_re()
-    if compiled is None:
-        return token_spans(text, start, end)
-    return [m.span() for m in compiled.finditer(text, start, end) if m.end() > m.start()]
-
-
-def _frame(text: str, start: int, end: int, segments: list[tuple[int, int, int]]) -> list[Tok]:
+def frame_tokens(
+    text: str, start: int, end: int, segments: list[tuple[int, int, int]]
+) -> list[Tok]:
     """Tokens of ``text[start:end]`` with each quotation segment (a, b, index) as one token."""
     toks: list[Tok] = []
     position = start
     for a, b, index in sorted(segments):
         if b <= start or a >= end:
             continue
-        for s, e in _token_spans(text, position, max(position, a)):
+        for s, e in token_spans(text, position, max(position, a)):
             toks.append(Tok(s, e, text[s:e]))
         toks.append(Tok(a, b, text[a:b], index))
         position = max(position, b)
-    for s, e in _token_spans(text, position, end):
+    for s, e in token_spans(text, position, end):
         toks.append(Tok(s, e, text[s:e]))
     return _merge_initials(toks)
 
@@ -272,7 +259,7 @@ def _merge_initials(toks: list[Tok]) -> list[Tok]:
     return merged
 
 
-def _is_punct(tok: Tok) -> bool:
+def is_punct(tok: Tok) -> bool:
     return tok.q is None and not tok.is_word
 
 
@@ -314,16 +301,16 @@ def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _quote_text(text: str, q: QuoteSpan) -> str:
+def quoted_text(text: str, q: QuoteSpan) -> str:
     """The content of a quotation without marks; paragraphs joined by a space."""
     return " ".join(text[s[1] : s[2]] for s in q.segments)
 
 
-def _n_words(q: QuoteSpan, text: str) -> int:
-    return len(re.findall(r"\w+", _quote_text(text, q)))
+def count_words(q: QuoteSpan, text: str) -> int:
+    return len(re.findall(r"\w+", quoted_text(text, q)))
 
 
-def _is_name_or_title(text: str, q: QuoteSpan) -> bool:
+def is_name_or_title(text: str, q: QuoteSpan) -> bool:
     """A nickname inside a name (Marcia "Cia" Price) or a title in Title Case: not a quotation."""
     if len(q.segments) > 1:
         return False
@@ -345,9 +332,9 @@ def _is_name_or_title(text: str, q: QuoteSpan) -> bool:
     )
 
 
-def _not_speech(text: str, toks: list[Tok], t_index: int, q: QuoteSpan) -> bool:
+def not_speech(text: str, toks: list[Tok], t_index: int, q: QuoteSpan) -> bool:
     """Titles and nicknames in quote marks are not quotations."""
-    content = _quote_text(text, q)
+    content = quoted_text(text, q)
     prev = toks[t_index - 1] if t_index > 0 else None
     nxt = toks[t_index + 1] if t_index + 1 < len(toks) else None
     if (

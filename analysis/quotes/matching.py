@@ -53,8 +53,8 @@ MATCH_THRESHOLD = 70.0
 def speaker_key(name: object, kind: object = "person") -> str:
     """What two versions' speakers are compared on: a person's surname, else the whole name.
 
-    "Donald Trump" and "Trump" are one speaker, "Adel Abdul Mahdi's office" and
-    "Adel Abdul-Mahdi's office" too.
+    "Donald Trump" and "Trump" are one speaker, "Omar Abdel Rahman's office" and
+    "Omar Abdel-Rahman's office" too.
     """
     if not isinstance(name, str) or not name:
         return ""

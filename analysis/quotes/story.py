@@ -21,13 +21,8 @@ def story_tables(corpus: Corpus, story_id: str) -> dict[str, pd.DataFrame]:
     }
 
 
-def key_findings(corpus: Corpus, story_id: str) -> list[str]:
-    """Who kept, lost and gained voice in each version, generated from the quote tables."""
-    return key_findings_from(story_tables(corpus, story_id))
-
-
 def key_findings_from(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """:func:`key_findings` from the tables of :func:`story_tables`."""
+    """Who kept, lost and gained voice in each version, from the tables of :func:`story_tables`."""
     matches, share = tables["quote_matches"], tables["share_of_voice"]
     sentences = []
     for (original_id, version_id), rows in matches.groupby(
