@@ -20,7 +20,7 @@ import numpy as np
 from .shingles import Fingerprint
 from .verify import MIN_PASSAGE, Link, shared_mask
 
-LINK_THRESHOLD = 0.3
+LINK_THRESHOLD = 0.5
 REGION_OVERLAP = 0.2
 """Two neighbours cover the same part of an article when the overlap of their shared
 regions is at least this share of the smaller region."""
@@ -74,12 +74,16 @@ def is_carrier(
     return len(_components(ids, edges)) >= 2
 
 
-def group(fingerprints: dict[str, Fingerprint], links: Iterable[Link]) -> Grouping:
+def group(
+    fingerprints: dict[str, Fingerprint],
+    links: Iterable[Link],
+    threshold: float = LINK_THRESHOLD,
+) -> Grouping:
     """Stories and partial carriers from the verified links (see the module docstring)."""
     strong = {
         (link.a, link.b): link
         for link in links
-        if link.shorter_contained >= LINK_THRESHOLD and link.passages >= 1
+        if link.shorter_contained >= threshold and link.passages >= 1
     }
     neighbours: dict[str, list[str]] = defaultdict(list)
     for a, b in strong:
