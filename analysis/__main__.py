@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
             help="manifest CSV, folder with manifest.csv, or CSV/JSONL article table "
             f"(default: {SEED_MANIFEST})",
         )
+    from .discover.cli import add_commands
+
+    add_commands(commands)
     return parser
 
 
@@ -104,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = export_command if args.command == "export" else report_command
     try:
-        written = command(args.out, args.story, args.manifest)
+        if hasattr(args, "run"):  # discover, compare-all (analysis.discover.cli)
+            written = args.run(args)
+        else:
+            written = command(args.out, args.story, args.manifest)
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
