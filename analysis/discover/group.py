@@ -1,9 +1,9 @@
 """Grouping versions into stories without chaining.
 
 1. A link counts when the shorter article is at least ``LINK_THRESHOLD`` contained in
-   the longer and they share a passage.
-2. An article is a *partial carrier* (roundup, live blog, aggregator page) when its
-   linked neighbours fall into two or more sets whose shared text in it is disjoint
+   the longer and they share a passage; a weak link needs only ``CARRIER_LINK``.
+2. An article is a *partial carrier* (roundup, live blog, aggregator page) when it is
+   not mostly contained in any neighbour and its weakly linked neighbours fall into two or more sets whose shared text in it is disjoint
    (neighbours whose shared regions overlap, or that link to each other, are one set).
 3. Stories are the connected components of the links between the other articles;
    each carrier is then attached to every story it shares text with, never merging them.
@@ -21,6 +21,9 @@ from .shingles import Fingerprint
 from .verify import MIN_PASSAGE, Link, shared_mask
 
 LINK_THRESHOLD = 0.5
+CARRIER_LINK = 0.15
+"""A weaker link (shorter article this much contained) that can attach a partial carrier;
+an article is a carrier only if it is less than LINK_THRESHOLD contained in every neighbour."""
 REGION_OVERLAP = 0.2
 """Two neighbours cover the same part of an article when the overlap of their shared
 regions is at least this share of the smaller region."""
@@ -74,26 +77,32 @@ def is_carrier(
     return len(_components(ids, edges)) >= 2
 
 
+def _own_containment(article_id: str, link: Link) -> float:
+    return link.a_in_b if link.a == article_id else link.b_in_a
+
+
 def group(
     fingerprints: dict[str, Fingerprint],
     links: Iterable[Link],
     threshold: float = LINK_THRESHOLD,
 ) -> Grouping:
     """Stories and partial carriers from the verified links (see the module docstring)."""
-    strong = {
+    weak = {
         (link.a, link.b): link
         for link in links
-        if link.shorter_contained >= threshold and link.passages >= 1
+        if link.shorter_contained >= CARRIER_LINK and link.passages >= 1
     }
+    strong = {k: v for k, v in weak.items() if v.shorter_contained >= threshold}
     neighbours: dict[str, list[str]] = defaultdict(list)
-    for a, b in strong:
+    for a, b in weak:
         neighbours[a].append(b)
         neighbours[b].append(a)
-    linked = set(strong)
     carriers = {
         x
         for x, ns in neighbours.items()
-        if len(ns) >= 2 and is_carrier(fingerprints[x], [fingerprints[n] for n in ns], linked)
+        if len(ns) >= 2
+        and max(_own_containment(x, weak[min(x, n), max(x, n)]) for n in ns) < threshold
+        and is_carrier(fingerprints[x], [fingerprints[n] for n in ns], set(strong))
     }
     kept = [(a, b) for a, b in strong if a not in carriers and b not in carriers]
     stories = _components([i for i in fingerprints if i not in carriers], kept)
@@ -102,4 +111,4 @@ def group(
     attached = {
         x: sorted({story_of[n] for n in neighbours[x] if n in story_of}) for x in sorted(carriers)
     }
-    return Grouping(stories, attached, strong)
+    return Grouping(stories, attached, {**weak, **strong})
