@@ -9,7 +9,7 @@ from datasketch import MinHashLSH
 
 from .shingles import NUM_PERM, as_minhash
 
-LSH_THRESHOLD = 0.1
+LSH_THRESHOLD = 0.05
 """Jaccard threshold of the LSH index: low, because a cut version of a long story has a low
 Jaccard similarity but a high containment (see docs/discovery.md)."""
 
