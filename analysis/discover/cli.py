@@ -12,7 +12,9 @@ from pathlib import Path
 
 from .table import Columns
 
-SCHEDULER_HELP = "address of a running Dask scheduler (default: a local cluster, one worker per core)"
+SCHEDULER_HELP = (
+    "address of a running Dask scheduler (default: a local cluster, one worker per core)"
+)
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:

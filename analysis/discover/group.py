@@ -3,7 +3,8 @@
 1. A link counts when the shorter article is at least ``LINK_THRESHOLD`` contained in
    the longer and they share a passage; a weak link needs only ``CARRIER_LINK``.
 2. An article is a *partial carrier* (roundup, live blog, aggregator page) when it is
-   not mostly contained in any neighbour and its weakly linked neighbours fall into two or more sets whose shared text in it is disjoint
+   not mostly contained in any neighbour and its weakly linked neighbours fall into
+   two or more sets whose shared text in it is disjoint
    (neighbours whose shared regions overlap, or that link to each other, are one set).
 3. Stories are the connected components of the links between the other articles;
    each carrier is then attached to every story it shares text with, never merging them.

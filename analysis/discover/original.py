@@ -40,7 +40,8 @@ def propose_original(members: list[Record], n_words: dict[str, int]) -> Proposal
     else:
         parts.append(f"{n_words[first.article_id]} words (longest version {longest})")
     if len(ranked) > 1 and ranked[1].when == first.when:
-        parts.append(f"tie on timestamp with {ranked[1].article_id}, {_tie_rule(first, ranked[1], n_words)}")
+        rule = _tie_rule(first, ranked[1], n_words)
+        parts.append(f"tie on timestamp with {ranked[1].article_id}, {rule}")
     return Proposal(first.article_id, "; ".join(parts))
 
 

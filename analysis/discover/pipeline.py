@@ -13,7 +13,7 @@ from .group import Grouping, group
 from .original import Proposal, propose_original
 from .shingles import Fingerprint, fingerprint_batch
 from .table import BATCH_SIZE, Columns, Record, iter_batches
-from .verify import Link, verify
+from .verify import verify
 from .write import (
     CARRIER_COLUMNS,
     MANIFEST_COLUMNS,
@@ -22,6 +22,7 @@ from .write import (
     write_article,
 )
 
+DEFAULT_COLUMNS = Columns()
 KEEP_CHARS = 600
 """Characters of each text the client keeps (where a wire credit is looked for)."""
 
@@ -42,7 +43,7 @@ def _rows(batch: list[Record]) -> list[tuple[str, str]]:
 
 
 def find_stories(
-    corpus: Path, columns: Columns = Columns(), scheduler: str | None = None,
+    corpus: Path, columns: Columns = DEFAULT_COLUMNS, scheduler: str | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> Discovery:
     """Read ``corpus``, fingerprint it on Dask and group its articles into stories."""
@@ -159,7 +160,7 @@ def write_outputs(found: Discovery, corpus: Path, columns: Columns, out: Path,
     ]
 
 
-def discover(corpus: Path | str, out: Path | str, columns: Columns = Columns(),
+def discover(corpus: Path | str, out: Path | str, columns: Columns = DEFAULT_COLUMNS,
              scheduler: str | None = None) -> list[Path]:
     """Find the stories of ``corpus`` and write manifest.csv, stories.csv and
     partial_carriers.csv (and the texts) into ``out``; return the tables written."""

@@ -138,14 +138,14 @@ def _check_columns(row: dict, columns: Columns, where: str) -> None:
 
 
 def iter_batches(
-    path: Path | str, columns: Columns = Columns(), batch_size: int = BATCH_SIZE
+    path: Path | str, columns: Columns | None = None, batch_size: int = BATCH_SIZE
 ) -> Iterator[list[Record]]:
     """The corpus's articles in batches of Records, checked row by row."""
     path = Path(path)
     if not path.exists():
         raise CorpusError(path, "does not exist")
     is_folder = path.is_dir()
-    used = Columns(id="id", text="text", published="published") if is_folder else columns
+    used = Columns() if is_folder or columns is None else columns
     seen: dict[str, str] = {}
     for batch in _raw_rows(path, batch_size):
         records = []
@@ -167,7 +167,8 @@ def _record(row: dict, columns: Columns, where: str, seen: dict[str, str]) -> Re
     seen[article_id] = where
     text = _cell(row, columns.text)
     if not text.strip():
-        warnings.warn(f"{where}: id {source_id!r} has no text; skipped", CorpusWarning, stacklevel=4)
+        message = f"{where}: id {source_id!r} has no text; skipped"
+        warnings.warn(message, CorpusWarning, stacklevel=4)
         return None
     published = _cell(row, columns.published).strip()
     return Record(
