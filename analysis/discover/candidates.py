@@ -28,3 +28,28 @@ def candidate_pairs(
             pairs.add((other, article_id) if other < article_id else (article_id, other))
         lsh.insert(article_id, minhash)
     return pairs
+
+
+def estimated_containment(
+    pairs: list[tuple[str, str]], signatures: dict[str, np.ndarray], sizes: dict[str, int]
+) -> np.ndarray:
+    """For each pair, the MinHash estimate of the shorter article's containment in the other.
+
+    From the estimated Jaccard J: |A ∩ B| ≈ J (|A| + |B|) / (1 + J), over min(|A|, |B|).
+    Vectorised over all pairs; used to skip exact verification of hopeless candidates.
+    """
+    if not pairs:
+        return np.zeros(0)
+    ids = sorted(signatures)
+    row = {article_id: n for n, article_id in enumerate(ids)}
+    matrix = np.stack([signatures[i] for i in ids])
+    size = np.array([sizes[i] for i in ids], dtype=float)
+    left = np.array([row[a] for a, _ in pairs])
+    right = np.array([row[b] for _, b in pairs])
+    estimates = np.empty(len(pairs))
+    for start in range(0, len(pairs), 100_000):  # bounded memory: 100k pairs at a time
+        a, b = left[start : start + 100_000], right[start : start + 100_000]
+        jaccard = (matrix[a] == matrix[b]).mean(axis=1)
+        shared = jaccard * (size[a] + size[b]) / (1 + jaccard)
+        estimates[start : start + 100_000] = shared / np.maximum(np.minimum(size[a], size[b]), 1)
+    return estimates

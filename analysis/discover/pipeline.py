@@ -8,12 +8,12 @@ from pathlib import Path
 
 from ..engine import connect, run
 from ..errors import CorpusError
-from .candidates import candidate_pairs
-from .group import Grouping, group
+from .candidates import candidate_pairs, estimated_containment
+from .group import CARRIER_LINK, Grouping, group
 from .original import Proposal, propose_original
 from .shingles import Fingerprint, fingerprint_batch
 from .table import BATCH_SIZE, Columns, Record, iter_batches
-from .verify import verify
+from .verify import Link, verify
 from .write import (
     CARRIER_COLUMNS,
     MANIFEST_COLUMNS,
@@ -24,6 +24,8 @@ from .write import (
 
 DEFAULT_COLUMNS = Columns()
 KEEP_CHARS = 600
+PREFILTER = CARRIER_LINK / 2
+"""Candidates whose MinHash-estimated containment is below this are not verified."""
 """Characters of each text the client keeps (where a wire credit is looked for)."""
 
 
@@ -40,6 +42,19 @@ class Discovery:
 
 def _rows(batch: list[Record]) -> list[tuple[str, str]]:
     return [(r.article_id, r.text) for r in batch]
+
+
+def verified_links(
+    fingerprints: dict[str, Fingerprint], pairs: list[tuple[str, str]]
+) -> list[Link]:
+    """Exact links for the candidates whose estimated containment could reach a weak link."""
+    estimates = estimated_containment(
+        pairs,
+        {i: f.signature for i, f in fingerprints.items()},
+        {i: len(f.unique) for i, f in fingerprints.items()},
+    )
+    hopeful = [pair for pair, e in zip(pairs, estimates, strict=True) if e >= PREFILTER]
+    return [verify(fingerprints[a], fingerprints[b]) for a, b in hopeful]
 
 
 def find_stories(
@@ -60,7 +75,7 @@ def find_stories(
         raise CorpusError(corpus, "has no articles with text: nothing to discover")
     fingerprints = {f.article_id: f for batch in results for f in batch}
     pairs = candidate_pairs((i, f.signature) for i, f in fingerprints.items())
-    links = [verify(fingerprints[a], fingerprints[b]) for a, b in sorted(pairs)]
+    links = verified_links(fingerprints, sorted(pairs))
     grouping = group(fingerprints, links)
     n_words = {i: f.n_words for i, f in fingerprints.items()}
     originals = [
