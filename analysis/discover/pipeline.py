@@ -9,6 +9,7 @@ from pathlib import Path
 from ..engine import connect, run
 from ..errors import CorpusError
 from .candidates import candidate_pairs, estimated_containment
+from .frequent import frequent_shingles, without_frequent
 from .group import CARRIER_LINK, Grouping, group
 from .original import Proposal, propose_original
 from .shingles import Fingerprint, fingerprint_batch
@@ -71,8 +72,11 @@ def find_stories(
 
     with connect(scheduler) as client:
         results = run(client, fingerprint_batch, batches(), label="fingerprints")
-    if not records:
-        raise CorpusError(corpus, "has no articles with text: nothing to discover")
+        if not records:
+            raise CorpusError(corpus, "has no articles with text: nothing to discover")
+        frequent = frequent_shingles([f for batch in results for f in batch])
+        if len(frequent):
+            results = run(client, without_frequent, results, frequent, label="boilerplate")
     fingerprints = {f.article_id: f for batch in results for f in batch}
     pairs = candidate_pairs((i, f.signature) for i, f in fingerprints.items())
     links = verified_links(fingerprints, sorted(pairs))
