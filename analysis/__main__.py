@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--terms", type=_terms, default=None, help="framing terms, comma-separated"
         )
+    from .discover.cli import add_commands
+
+    add_commands(commands)
     return parser
 
 
@@ -188,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     command = export_command if args.command == "export" else report_command
     _stop_on_sigterm()
     try:
-        written = command(args.out, args.story, args.manifest, args.settings, args.terms)
+        if hasattr(args, "run"):  # discover, compare-all (analysis.discover.cli)
+            written = args.run(args)
+        else:
+            written = command(args.out, args.story, args.manifest, args.settings, args.terms)
     except OutputError as error:  # unwritable, full or busy output folder
         print(f"error: output folder {error}", file=sys.stderr)
         return 2
