@@ -11,9 +11,13 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import combinations
 from pathlib import Path
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
 
 
 def _f1(p: float, r: float) -> float:
@@ -24,19 +28,14 @@ def score(predicted: Mapping[str, str], gold: Mapping[str, Sequence[str]]) -> di
     """Pairwise and B-cubed P/R/F1 of ``predicted`` (article -> story) on gold members."""
     truth = {a: story for story, members in gold.items() for a in members}
     guess = {a: predicted.get(a, f"alone:{a}") for a in truth}
-    pairs = list(combinations(sorted(truth), 2))
-    same_true = {p for p in pairs if truth[p[0]] == truth[p[1]]}
-    same_guess = {p for p in pairs if guess[p[0]] == guess[p[1]]}
-    hit = len(same_true & same_guess)
-    pp = hit / len(same_guess) if same_guess else 1.0
-    pr = hit / len(same_true) if same_true else 1.0
-    bp = br = 0.0
-    for a in truth:
-        g = {b for b in truth if guess[b] == guess[a]}
-        t = {b for b in truth if truth[b] == truth[a]}
-        bp += len(g & t) / len(g)
-        br += len(g & t) / len(t)
-    bp, br = bp / len(truth), br / len(truth)
+    both = Counter((truth[a], guess[a]) for a in truth)
+    per_true, per_guess = Counter(truth.values()), Counter(guess.values())
+    hit = sum(_pairs(n) for n in both.values())
+    same_true, same_guess = (sum(_pairs(n) for n in c.values()) for c in (per_true, per_guess))
+    pp = hit / same_guess if same_guess else 1.0
+    pr = hit / same_true if same_true else 1.0
+    bp = sum(n * n / per_guess[g] for (_, g), n in both.items()) / len(truth)
+    br = sum(n * n / per_true[t] for (t, _), n in both.items()) / len(truth)
     return {
         "pairwise_precision": pp, "pairwise_recall": pr, "pairwise_f1": _f1(pp, pr),
         "bcubed_precision": bp, "bcubed_recall": br, "bcubed_f1": _f1(bp, br),
