@@ -12,7 +12,6 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
-from .bundle import StaleBundleWarning, open_story
 from .corpus import SEED_MANIFEST, read_sources
 from .errors import (
     ChecksumError,
@@ -29,6 +28,7 @@ from .errors import (
     PathEscapeError,
 )
 from .lazy import lazy_submodules
+from .report.bundle import StaleBundleWarning, open_story
 from .tables import TABLE_NAMES, Article, Corpus, load
 
 try:

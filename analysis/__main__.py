@@ -78,9 +78,9 @@ def export_command(
     """Write the story's tables to ``out``; return the files written."""
     import warnings
 
-    from .bundle import compute_with
     from .errors import CorpusWarning
     from .export import write_tables
+    from .report.bundle import compute_with
 
     corpus = load(manifest, settings=settings)
     story_id = story or corpus.story_ids[0]
@@ -149,12 +149,13 @@ def _build(
     terms: tuple[str, ...] | None,
 ) -> list[Path]:
     """Compute the tables, run and render the notebooks, write the index, all in ``staging``."""
-    from .bundle import reserve, run_key, share
-    from .report import render_notebooks, write_index
+    from .report.bundle import reserve, run_key, share
+    from .report.index import write_index
+    from .report.render import render_notebooks
 
     notebooks, skipped = notebooks_and_skipped
     # Every table is computed once, here, and handed to the notebooks in a bundle (see
-    # analysis.bundle), while their kernels start; the index's findings use the same tables.
+    # analysis.report.bundle), while their kernels start; the index's findings use the same tables.
     run_key(fresh=True)  # the notebooks (our child processes) trust only this run's bundle
     bundle = reserve(staging / "executed" / "bundle.pickle")
     parameters = {**parameters, "bundle": str(bundle)}
@@ -171,7 +172,13 @@ def _build(
         results = shared.result()
     bundle.unlink(missing_ok=True)  # the report keeps no pickle
     index = write_index(
-        staging, pages, chosen, story_id, skipped=skipped, findings=results.key_findings()
+        staging,
+        pages,
+        chosen,
+        story_id,
+        skipped=skipped,
+        findings=results.key_findings(),
+        versions_tables=results.tables.get("versions"),
     )
     return [index, *pages]
 

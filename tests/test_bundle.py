@@ -14,9 +14,10 @@ import pytest
 from conftest import SEEDS, STORY_ID, manifest_row, write_manifest
 
 import analysis
-import analysis.bundle as bundle_module
+import analysis.report.bundle as bundle_module
 from analysis import registry
-from analysis.bundle import (
+from analysis.errors import CorpusError, NeedsTwoVersionsError
+from analysis.report.bundle import (
     StaleBundleWarning,
     abandon,
     open_story,
@@ -24,7 +25,6 @@ from analysis.bundle import (
     share,
     write_bundle,
 )
-from analysis.errors import CorpusError, NeedsTwoVersionsError
 
 
 def _bundle(manifest: Path, folder: Path, story_id: str = STORY_ID) -> Path:

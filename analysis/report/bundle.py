@@ -41,10 +41,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import SEED_MANIFEST, file_sha256
-from .errors import CorpusError
-from .registry import ANALYSES, StoryResults, compute, module
-from .tables import Corpus, load
+from ..corpus import SEED_MANIFEST, file_sha256
+from ..errors import CorpusError
+from ..registry import ANALYSES, StoryResults, compute, module
+from ..tables import Corpus, load
 
 __all__ = [
     "BUNDLE_FORMAT",
@@ -66,7 +66,7 @@ KEY_VARIABLE = "ANALYSIS_BUNDLE_KEY"
 
 SIGNATURE_PREFIX = b"analysis-bundle-hmac-sha256 "
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 WAIT_SECONDS = 600.0
 """How long :func:`open_story` waits for a reserved bundle before giving up."""
