@@ -54,12 +54,20 @@ def train_quotes(directory: Path, out: Path, limit: int | None = None) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.train", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.train", description=__doc__.split("\n")[0]
+    )
     sub = parser.add_subparsers(dest="task", required=True)
     quotes = sub.add_parser("quotes", help="train the CRF attribution tagger on PolNeAR train")
-    quotes.add_argument("--polnear-train", type=Path, default=DEFAULT_TRAIN, help="PolNeAR train folder")
-    quotes.add_argument("--out", type=Path, default=shipped_model_path(), help="model file to write")
-    quotes.add_argument("--limit", type=int, default=None, help="only the first N training articles")
+    quotes.add_argument(
+        "--polnear-train", type=Path, default=DEFAULT_TRAIN, help="PolNeAR train folder"
+    )
+    quotes.add_argument(
+        "--out", type=Path, default=shipped_model_path(), help="model file to write"
+    )
+    quotes.add_argument(
+        "--limit", type=int, default=None, help="only the first N training articles"
+    )
     args = parser.parse_args(argv)
     if not args.polnear_train.is_dir():
         print(f"{args.polnear_train}: no such folder (the PolNeAR train split)", file=sys.stderr)

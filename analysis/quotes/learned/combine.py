@@ -34,7 +34,7 @@ def apply_method(
     rules: pd.DataFrame,
     model: str | None = None,
 ) -> pd.DataFrame:
-    """The quote table of ``method`` (``rules``, ``model`` or ``combined``), same columns as ``rules``."""
+    """The quote table of ``method`` (rules, model or combined), with the columns of ``rules``."""
     if method not in METHODS:
         raise ValueError(f"unknown quote method {method!r}: choose one of {', '.join(METHODS)}")
     if method == "rules":

@@ -67,7 +67,9 @@ def _word(text: str, par: TaggedParagraph, i: int) -> str:
     return text[s:e]
 
 
-def _nearest(runs: list[_Segment], role: str, anchor: _Segment, par: TaggedParagraph) -> _Segment | None:
+def _nearest(
+    runs: list[_Segment], role: str, anchor: _Segment, par: TaggedParagraph
+) -> _Segment | None:
     """The run of ``role`` closest to ``anchor``, same sentence first."""
     candidates = [r for r in runs if r.role == role]
     if not candidates:

@@ -20,7 +20,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 
 def rules_flags(text: str, table: pd.DataFrame) -> bytearray:
-    """Per character of ``text``: bit flags of the rules' quotations, indirect content, cues, speakers."""
+    """Per character: bit flags of the rules' quotations, indirect content, cues, speakers."""
     flags = bytearray(len(text))
     speech = table[table["function"] == "speech"]
     for row in speech.itertuples(index=False):
