@@ -44,6 +44,9 @@ from pathlib import Path
 import pandas as pd
 
 from .quotes import extract_quotes
+from .quotes.learned import apply_method
+from .quotes.learned.training import is_held_back
+from .quotes.marks import split_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear-dev"
@@ -111,11 +114,11 @@ def read_annotation(path: Path, text: str) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, Span]] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and line.count("\t") >= 2:  # else: span text's next line
             tid, middle, _ = line.split("\t", 2)
             label, ranges = middle.split(" ", 1)
             spans[tid] = (label, _span(ranges))
-        elif line.startswith("E"):
+        elif line.startswith("E") and "\t" in line:
             _, args = line.split("\t", 1)
             events.append(dict(arg.split(":", 1) for arg in args.split()))
     gold = []
@@ -149,9 +152,15 @@ def load_polnear(directory: Path) -> list[Document]:
     return documents
 
 
-def predict(text: str) -> list[Predicted]:
-    """The predicted attributions of a text: extract_quotes rows grouped by attribution."""
+def predict(text: str, method: str = "rules", model: str | None = None) -> list[Predicted]:
+    """The predicted attributions of a text: the rows of ``method`` grouped by attribution.
+
+    ``method``: ``rules`` (extract_quotes), ``model`` (the CRF alone) or ``combined``;
+    ``model``: a model file other than the shipped one.
+    """
     table = extract_quotes(text)
+    if method != "rules":
+        table = apply_method(method, text, split_paragraphs(text), table, model)
     table = table[table["function"] == "speech"]
     groups: dict[object, Predicted] = {}
     for row in table.itertuples(index=False):
@@ -224,9 +233,21 @@ def _f1(p: float | None, r: float | None) -> float | None:
     return round(2 * p * r / (p + r), 3)
 
 
-def evaluate_quotes(directory: Path, limit: int | None = None) -> dict:
-    """Scores of extract_quotes on a PolNeAR split (see the module docstring)."""
-    documents = load_polnear(directory)[:limit]
+def evaluate_quotes(
+    directory: Path,
+    limit: int | None = None,
+    method: str = "rules",
+    model: str | None = None,
+    held_back: bool = False,
+) -> dict:
+    """Scores of ``method`` on a PolNeAR split (see the module docstring).
+
+    ``held_back``: only the train articles held back for tuning (``is_held_back``).
+    """
+    documents = load_polnear(directory)
+    if held_back:
+        documents = [d for d in documents if is_held_back(d.name)]
+    documents = documents[:limit]
     counts = {
         (c, t): {"gold": 0, "pred": 0, "matched_gold": 0, "matched_pred": 0}
         for c in CLASSES
@@ -235,7 +256,7 @@ def evaluate_quotes(directory: Path, limit: int | None = None) -> dict:
     speaker = {c: [0, 0] for c in CLASSES}
     cue = {c: [0, 0] for c in CLASSES}
     started = time.perf_counter()
-    predictions = [predict(doc.text) for doc in documents]
+    predictions = [predict(doc.text, method, model) for doc in documents]
     elapsed = time.perf_counter() - started
     for doc, predicted in zip(documents, predictions, strict=True):
         gold_sets = [g.content.chars(doc.text) for g in doc.gold]
@@ -284,6 +305,7 @@ def evaluate_quotes(directory: Path, limit: int | None = None) -> dict:
             )
     return {
         "corpus": str(directory),
+        "method": method,
         "articles": len(documents),
         "seconds": round(elapsed, 3),
         "articles_per_second": round(len(documents) / elapsed, 1) if elapsed else None,
@@ -301,7 +323,7 @@ def format_table(result: dict) -> str:
         "| class | overlap | gold | predicted | precision | recall | F1 | speaker acc. | cue acc. |"
     )
     lines = [
-        f"PolNeAR: {result['articles']} articles, {result['seconds']} s "
+        f"PolNeAR ({result['method']}): {result['articles']} articles, {result['seconds']} s "
         f"({result['articles_per_second']} articles/s)",
         "",
         head,
@@ -338,11 +360,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     quotes.add_argument("--json", action="store_true", help="print the scores as JSON")
     quotes.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    quotes.add_argument(
+        "--method", choices=("rules", "model", "combined"), default="rules", help="what predicts"
+    )
+    quotes.add_argument("--model", default=None, help="a model file other than the shipped one")
+    quotes.add_argument(
+        "--held-back", action="store_true", help="only the train articles held back for tuning"
+    )
     args = parser.parse_args(argv)
     if not args.polnear.is_dir():
         print(f"{args.polnear}: no such folder (the PolNeAR dev split)", file=sys.stderr)
         return 2
-    result = evaluate_quotes(args.polnear, args.limit)
+    result = evaluate_quotes(args.polnear, args.limit, args.method, args.model, args.held_back)
     print(json.dumps(result, indent=2) if args.json else format_table(result))
     return 0
 
