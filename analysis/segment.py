@@ -33,16 +33,26 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+IN_WORD = (
+    r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining marks
+    r"\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"  # invisible marks
+)
+"""Characters that continue a word although ``\\w`` does not match them: the combining
+accents of decomposed (NFD) text and invisible format characters (soft hyphen, ZWJ,
+ZWNJ, word joiner, bidi marks). "tro\u200dops" and a decomposed "é" stay one token."""
+
+
 @cache
 def token_pattern() -> str:
     """The token pattern (verbose regex): words, numbers, abbreviations or punctuation."""
     abbrevs = "|".join(re.escape(a) for a in sorted(abbreviations(), key=len, reverse=True))
     apostrophe = "['’]"
+    word = rf"\w[\w{IN_WORD}]*"
     return rf"""
         (?:{abbrevs})(?!\w)                        # Mr. U.S. Jan. a.m.
         | (?:[A-Za-z]\.){{2,}}(?!\w)               # other initialisms: F.B.I.
         | \d+(?:[.,:/]\d+)*(?:%|(?:st|nd|rd|th)\b)?(?:-\w+)*  # 5,200 2.5 10% 2nd 81-nation
-        | \w+(?:(?:-|{apostrophe})\w+)*           # words, Jean-Pierre, won't, Iraq's
+        | {word}(?:(?:-|{apostrophe}){word})*     # words, Jean-Pierre, won't, Iraq's
         | \.\.\.|…|--|—|–                         # ellipsis and dashes
         | \S                                      # any other mark
     """

@@ -157,7 +157,7 @@ def _manifest_rows(found: Discovery, paths: dict[str, tuple[str, str]]) -> list[
         rows.append({
             "article_id": row["article_id"], "story_id": row["story_id"], "role": row["role"],
             "outlet": record.outlet or "unknown",
-            "published": record.published[:10] if record.published[:10] else "",
+            "published": record.published,
             "format": "auto", "path": path, "sha256": sha,
         })
     return rows

@@ -1,4 +1,4 @@
-"""The text that discovery compares: one function the clean-up layer (issue 9) replaces."""
+"""The text that discovery compares, and the words and wire credits read from it."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ WIRE_CREDIT_RE = re.compile(
 def body_for_discovery(text: str) -> str:
     """The article body that discovery compares.
 
-    Today the text as read (``analysis.parse`` keeps it whole); the lead switches this
-    to the web clean-up layer so that boilerplate never counts as shared text.
+    The text as read. Boilerplate that many articles share is dropped later, as shingles
+    found in too many articles (:mod:`analysis.discover.frequent`); running the web
+    clean-up layer (:mod:`analysis.clean`) here is the next step.
     """
     return text
 

@@ -8,7 +8,8 @@ nbconvert, which ``import analysis`` should not pay for):
 - :mod:`analysis.report.render`: papermill execution and nbconvert rendering
   (:func:`~analysis.report.render.render_notebooks`);
 - :mod:`analysis.report.offline_html`: the check that a page loads nothing from outside;
-- :mod:`analysis.report.provenance`: version, commit, input checksums, parameters, time;
+- :mod:`analysis.report.run_record`: the provenance of a run: version, commit, input
+  checksums, parameters, time;
 - :mod:`analysis.report.index`: the index page, from ``templates/index.html.j2``.
 """
 
@@ -23,16 +24,16 @@ if TYPE_CHECKING:
     from .bundle import StaleBundleWarning, open_story
     from .index import write_index
     from .offline_html import external_references
-    from .provenance import DISTRIBUTION, provenance
     from .render import render_notebooks
+    from .run_record import DISTRIBUTION, provenance
 
 WHERE = {
     "StaleBundleWarning": "bundle",
     "open_story": "bundle",
     "write_index": "index",
     "external_references": "offline_html",
-    "DISTRIBUTION": "provenance",
-    "provenance": "provenance",
+    "DISTRIBUTION": "run_record",
+    "provenance": "run_record",
     "render_notebooks": "render",
 }
 """Each public name of the package and the module that defines it."""

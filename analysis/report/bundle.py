@@ -256,13 +256,18 @@ def compute_with(
 
 
 def _same_options(requested: Mapping[str, object], recorded: Mapping[str, object]) -> bool:
-    """Whether ``requested`` options match ``recorded`` ones (sequences compared as lists)."""
+    """Whether ``requested`` options match ``recorded`` ones (sequences compared as lists).
+
+    A requested None is the analysis's default: it matches an option not recorded (the
+    registry records only the options given or defaulted to a value).
+    """
 
     def plain(value: object) -> object:
         return list(value) if isinstance(value, list | tuple) else value
 
     return all(
-        key in recorded and plain(value) == plain(recorded[key]) for key, value in requested.items()
+        plain(value) == plain(recorded.get(key)) if key in recorded else value is None
+        for key, value in requested.items()
     )
 
 

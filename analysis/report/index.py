@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..atomic import write_text
-from .provenance import provenance
+from .run_record import provenance
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 MAX_LEADING = 8

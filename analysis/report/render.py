@@ -35,7 +35,7 @@ from papermill.iorw import papermill_io
 from ..atomic import write_text
 from ..errors import ReportError
 from .offline_html import external_references
-from .provenance import display_path, provenance, provenance_html
+from .run_record import display_path, provenance, provenance_html
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "offline_lab"

@@ -1,4 +1,4 @@
-"""Provenance of a report: package version, git commit, input checksums, parameters, run time."""
+"""The provenance of a report run: version, git commit, input checksums, parameters, time."""
 
 from __future__ import annotations
 
