@@ -256,3 +256,18 @@ def test_article_text_is_drawn_as_written_never_as_math() -> None:
         plt.close(fig)
     assert any("$3" in t and "$2.85" in t for t in drawn), "the sentence is drawn"
     assert literal("$\\frac{5}{2}$") == "\\$\\frac{5}{2}\\$" and literal("\\$1") == "\\$1"
+
+
+def test_a_story_without_quotations_gets_a_sentence_not_an_empty_chart() -> None:
+    """A red 'No artists with labels found' warning sat above an empty chart in reader pages."""
+    from matplotlib.text import Text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plots.quotes.match_status(
+            pd.DataFrame(columns=["version_article_id", "status"])
+        )
+        fig.savefig(io.BytesIO(), format="png")
+    texts = " ".join(t.get_text() for t in fig.findobj(Text))
+    assert "nothing to match" in texts
+    plt.close(fig)

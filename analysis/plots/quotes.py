@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .common import draws_text_as_written, set_title
+from .common import draws_text_as_written, empty, set_title
 
 SIDE_COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6"]
 OTHER_COLOUR = "#a6a6a6"
@@ -90,6 +90,11 @@ def voice_by_side(wide: pd.DataFrame) -> Figure:
 @draws_text_as_written
 def match_status(matches: pd.DataFrame) -> Figure:
     """How many quotations were kept, edited, re-attributed, cut or added, per version."""
+    if matches.empty:
+        return empty(
+            "No version has a quotation in quote marks: there is nothing to match.",
+            "What happened to each quotation",
+        )
     fig, ax = plt.subplots(figsize=(7, 2.8), layout="constrained")
     counts = matches.groupby(["version_article_id", "status"]).size().unstack(fill_value=0)
     order = [s for s in STATUS_COLOURS if s in counts.columns]
