@@ -440,16 +440,20 @@ def story_tables(
 
 
 def key_findings_from(tables: Tables) -> list[str]:
-    """The across-versions findings: who changed most, what most versions cut and added."""
-    found = []
+    """The across-versions findings: who changed most, what most versions cut and added.
+
+    None for a story with one version compared: the pair analyses already say it all.
+    """
+    found: list[str] = []
     summary = tables["version_summary"]
-    if len(summary) > 1:
-        top = summary.iloc[0]
-        found.append(
-            f"{top['version_article_id']} ({top['outlet']}) changed the most: it does not carry "
-            f"{top[CHANGE_MEASURE]:.0%} of the original's words after house style, and cut "
-            f"{top['sentences_cut']} sentences."
-        )
+    if len(summary) < 2:
+        return found
+    top = summary.iloc[0]
+    found.append(
+        f"{top['version_article_id']} ({top['outlet']}) changed the most: it does not carry "
+        f"{top[CHANGE_MEASURE]:.0%} of the original's words after house style, and cut "
+        f"{top['sentences_cut']} sentences."
+    )
     paragraphs = tables["paragraph_matrix"]
     if not paragraphs.empty and paragraphs["n_versions_cut"].max() > 0:
         most = paragraphs.sort_values("n_versions_cut", ascending=False, kind="stable").iloc[0]

@@ -85,13 +85,13 @@ def version_ranking(summary: pd.DataFrame) -> Figure:
     ordered = summary.sort_values("rank", ascending=False)
     pairs = zip(ordered["version_article_id"], ordered["outlet"], strict=True)
     labels = [f"{v} ({o})" if o and o != v else v for v, o in pairs]
-    width = max(6.0, 3.5 + 0.06 * max(len(label) for label in labels))
+    width = max(7.0, 5.5 + 0.07 * max(len(label) for label in labels))
     fig, ax = plt.subplots(figsize=(width, ROW_INCHES * len(ordered) + 1.6), layout="constrained")
     ax.barh(range(len(ordered)), ordered["changed_share"] * 100, color="#6a51a3")
     ax.set_yticks(range(len(ordered)), labels, fontsize=8)
-    ax.set_xlabel("% of the original's words not carried (after house style)")
+    ax.set_xlabel("% of the original's words not carried, after house style")
     ax.set_xlim(0, max(5.0, float(ordered["changed_share"].max()) * 110))
-    set_title(ax, "How much each version changed (most changed at the bottom)")
+    set_title(ax, "How much each version changed")
     return fig
 
 

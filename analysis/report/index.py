@@ -70,8 +70,8 @@ def ranked_findings(
 
 
 def summary_figure(tables: Mapping[str, pd.DataFrame] | None) -> str | None:
-    """The versions' ranking (a PNG, base64) when the story has versions to rank."""
-    if not tables or "version_summary" not in tables or tables["version_summary"].empty:
+    """The versions' ranking (a PNG, base64) when the story has two versions or more to rank."""
+    if not tables or len(tables.get("version_summary", ())) < 2:
         return None
     import matplotlib
 
