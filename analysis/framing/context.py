@@ -14,7 +14,7 @@ import pandas as pd
 from ..segment import is_word, token_spans
 from ..tables import Corpus
 from .frames import DIMENSIONS, frame_list, primary_frame, trigger_list
-from .words import article_texts, version_pairs
+from .words import article_texts, pair_keys, version_pairs
 
 MIN_PASSAGE_WORDS = 3  # a content edit inside a kept sentence counts as context from 3 words
 SIDES = ("only_original", "only_version")
@@ -170,11 +170,7 @@ def context(
     texts = article_texts(corpus)
     rows = []
     for original_id, version_id in version_pairs(corpus, story_id):
-        base = {
-            "story_id": story_id,
-            "original_article_id": original_id,
-            "version_article_id": version_id,
-        }
+        base = pair_keys(story_id, original_id, version_id)
         pair = alignment[alignment["version_article_id"] == version_id]
         whole = _whole_paragraphs(sentences, pair, [original_id, version_id])
         units = _sentence_units(sentences, pair, original_id, version_id)

@@ -25,6 +25,7 @@ from .words import (
     find_phrases,
     folded,
     not_cue_forms,
+    pair_keys,
     story_words,
     version_pairs,
 )
@@ -155,11 +156,7 @@ def word_choice(
     texts, context = article_texts(corpus), _context_of(corpus, story_id)
     rows = []
     for original_id, version_id in version_pairs(corpus, story_id):
-        base = {
-            "story_id": story_id,
-            "original_article_id": original_id,
-            "version_article_id": version_id,
-        }
+        base = pair_keys(story_id, original_id, version_id)
         substitutions = _substitution_rows(base, edits, context)
         substituted = set().union(*map(_spans, substitutions))
         pair = alignment[alignment["version_article_id"] == version_id]

@@ -63,6 +63,15 @@ def version_pairs(corpus: Corpus, story_id: str) -> list[tuple[str, str]]:
     return [(o.article_id, v.article_id) for o, v in corpus.pairs(story_id)]
 
 
+def pair_keys(story_id: str, original_id: str, version_id: str) -> dict[str, str]:
+    """The key columns of a row about one version pair."""
+    return {
+        "story_id": story_id,
+        "original_article_id": original_id,
+        "version_article_id": version_id,
+    }
+
+
 def story_words(corpus: Corpus, story_id: str) -> pd.DataFrame:
     """The words of every version's headline and body, with their stems (one row per word).
 
